@@ -30,8 +30,16 @@ function layerZones() {
       }
     }
   });
-  zones.push({ target: "./src/server", from: "./src/client", message: "server and client never import each other." });
-  zones.push({ target: "./src/client", from: "./src/server", message: "server and client never import each other." });
+  zones.push({
+    target: "./src/server",
+    from: "./src/client",
+    message: "server and client never import each other.",
+  });
+  zones.push({
+    target: "./src/client",
+    from: "./src/server",
+    message: "server and client never import each other.",
+  });
   return zones;
 }
 
@@ -41,7 +49,10 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ["*.js", "*.ts"] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ["*.js", "*.ts"] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     plugins: { "import-x": importX },
     rules: {

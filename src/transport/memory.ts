@@ -17,7 +17,8 @@ class MemoryTransport implements Transport {
   }
 
   start(handlers: TransportHandlers): Promise<void> {
-    if (this.#handlers) return Promise.reject(new SdkError(SdkErrorCode.AlreadyConnected, "Transport already started"));
+    if (this.#handlers)
+      return Promise.reject(new SdkError(SdkErrorCode.AlreadyConnected, "Transport already started"));
     this.#handlers = handlers;
     const queued = this.#queue;
     this.#queue = [];

@@ -1,0 +1,263 @@
+import { ErrorCode, McpError, SdkError, SdkErrorCode } from "../jsonrpc/index.js";
+import type { JsonObject, JsonRpcNotification } from "../jsonrpc/index.js";
+import { negotiate, withModernMeta } from "../protocol/index.js";
+import type {
+  ClientIdentity,
+  ClientMethod,
+  ClientParams,
+  ClientResult,
+  Era,
+  EraMode,
+  Implementation,
+  NegotiatedServer,
+} from "../protocol/index.js";
+import { Session } from "../session/index.js";
+import type { InboundRequest, RequestOptions } from "../session/index.js";
+import type { Transport } from "../transport/index.js";
+
+/** Answers a request the server sends (legacy era: sampling, elicitation, roots). */
+export type ClientRequestHandler = (
+  params: JsonObject | undefined,
+  request: InboundRequest,
+) => JsonObject | Promise<JsonObject>;
+
+/** Receives a server notification. */
+export type ClientNotificationHandler = (params: JsonObject | undefined) => void;
+
+export interface ClientOptions {
+  /** Capabilities the client declares (sampling, elicitation, roots, ...). */
+  readonly capabilities?: JsonObject;
+  /** auto (default): probe 2026-07-28 and fall back to initialize; or insist on one era. */
+  readonly mode?: EraMode;
+  /** How long the modern probe may take before the server counts as legacy. Default 5 s. */
+  readonly probeTimeoutMs?: number;
+  /** Default per-request timeout. Default 60 s. */
+  readonly requestTimeoutMs?: number;
+  /** Non-fatal problems (bad messages, failed sends). Default: ignored. */
+  readonly onError?: (error: Error) => void;
+}
+
+const DEFAULT_PROBE_TIMEOUT_MS = 5_000;
+
+/**
+ * The client: connects in the right era (probing 2026-07-28 and falling back to `initialize`),
+ * then sends requests with the per-request `_meta` a modern server needs, or plainly after a
+ * legacy handshake. Typed calls cover every core method; `request` sends any other.
+ *
+ * @example
+ * const client = new Client({ name: "my-client", version: "1.0.0" });
+ * await client.connect(createStdioClientTransport({ command: "npx", args: ["tsx", "server.ts"] }));
+ * const { tools } = await client.listTools();
+ */
+export class Client {
+  readonly info: Implementation;
+  #options: ClientOptions;
+  #session: Session | undefined;
+  #server: NegotiatedServer | undefined;
+  #handlers = new Map<string, ClientRequestHandler>([["ping", () => ({})]]);
+  #notificationHandlers = new Map<string, Set<ClientNotificationHandler>>();
+
+  constructor(info: Implementation, options: ClientOptions = {}) {
+    this.info = info;
+    this.#options = options;
+  }
+
+  /** Starts the transport and negotiates the era; rejects (and closes) if no common version exists. */
+  async connect(transport: Transport): Promise<void> {
+    if (this.#session) throw new SdkError(SdkErrorCode.AlreadyConnected, "Client is already connected");
+    const session = new Session(transport, {
+      onRequest: (request) => this.#onServerRequest(request),
+      onNotification: (message) => this.#onNotification(message),
+      onClose: () => (this.#server = undefined),
+      onError: (error) => this.#options.onError?.(error),
+    });
+    this.#session = session;
+    await session.start();
+    try {
+      this.#server = await negotiate(session, this.#identity(), {
+        mode: this.#options.mode ?? "auto",
+        probeTimeoutMs: this.#options.probeTimeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS,
+        requestTimeoutMs: this.#options.requestTimeoutMs,
+      });
+    } catch (error) {
+      this.#session = undefined;
+      await session.close();
+      throw error;
+    }
+  }
+
+  /** The era the server speaks with this client. */
+  get era(): Era | undefined {
+    return this.#server?.era;
+  }
+
+  get protocolVersion(): string | undefined {
+    return this.#server?.protocolVersion;
+  }
+
+  get serverCapabilities(): JsonObject | undefined {
+    return this.#server?.capabilities;
+  }
+
+  get serverInfo(): Implementation | undefined {
+    return this.#server?.serverInfo;
+  }
+
+  get instructions(): string | undefined {
+    return this.#server?.instructions;
+  }
+
+  /** Sends any request (core or custom). Modern requests carry the client facts in `_meta`. */
+  request<M extends ClientMethod>(
+    method: M,
+    params?: ClientParams<M>,
+    options?: RequestOptions,
+  ): Promise<ClientResult<M>>;
+  request(method: string, params?: JsonObject, options?: RequestOptions): Promise<JsonObject>;
+  request(method: string, params?: JsonObject, options: RequestOptions = {}): Promise<JsonObject> {
+    const session = this.#session;
+    const server = this.#server;
+    if (!session || !server)
+      return Promise.reject(new SdkError(SdkErrorCode.NotConnected, "Client is not connected"));
+    const timeout = this.#options.requestTimeoutMs;
+    const effective =
+      timeout !== undefined && options.timeoutMs === undefined ? { ...options, timeoutMs: timeout } : options;
+    const wire =
+      server.era === "modern" ? withModernMeta(params, server.protocolVersion, this.#identity()) : params;
+    return session.request(method, wire, effective);
+  }
+
+  /** `server/discover` (2026-07-28): versions, capabilities and identity. */
+  discover(options?: RequestOptions): Promise<ClientResult<"server/discover">> {
+    return this.request("server/discover", undefined, options);
+  }
+
+  /** Liveness check; 2026-07-28 has no ping, so a modern server is asked to discover instead. */
+  async ping(options?: RequestOptions): Promise<void> {
+    if (this.era === "modern") await this.discover(options);
+    else await this.request("ping", undefined, options);
+  }
+
+  listTools(
+    params?: ClientParams<"tools/list">,
+    options?: RequestOptions,
+  ): Promise<ClientResult<"tools/list">> {
+    return this.request("tools/list", params, options);
+  }
+
+  callTool(
+    params: ClientParams<"tools/call">,
+    options?: RequestOptions,
+  ): Promise<ClientResult<"tools/call">> {
+    return this.request("tools/call", params, options);
+  }
+
+  listPrompts(
+    params?: ClientParams<"prompts/list">,
+    options?: RequestOptions,
+  ): Promise<ClientResult<"prompts/list">> {
+    return this.request("prompts/list", params, options);
+  }
+
+  getPrompt(
+    params: ClientParams<"prompts/get">,
+    options?: RequestOptions,
+  ): Promise<ClientResult<"prompts/get">> {
+    return this.request("prompts/get", params, options);
+  }
+
+  listResources(
+    params?: ClientParams<"resources/list">,
+    options?: RequestOptions,
+  ): Promise<ClientResult<"resources/list">> {
+    return this.request("resources/list", params, options);
+  }
+
+  listResourceTemplates(
+    params?: ClientParams<"resources/templates/list">,
+    options?: RequestOptions,
+  ): Promise<ClientResult<"resources/templates/list">> {
+    return this.request("resources/templates/list", params, options);
+  }
+
+  readResource(
+    params: ClientParams<"resources/read">,
+    options?: RequestOptions,
+  ): Promise<ClientResult<"resources/read">> {
+    return this.request("resources/read", params, options);
+  }
+
+  /** Legacy `resources/subscribe`; 2026-07-28 clients use subscriptions/listen instead. */
+  subscribeResource(
+    params: ClientParams<"resources/subscribe">,
+    options?: RequestOptions,
+  ): Promise<ClientResult<"resources/subscribe">> {
+    return this.request("resources/subscribe", params, options);
+  }
+
+  unsubscribeResource(
+    params: ClientParams<"resources/unsubscribe">,
+    options?: RequestOptions,
+  ): Promise<ClientResult<"resources/unsubscribe">> {
+    return this.request("resources/unsubscribe", params, options);
+  }
+
+  /** Legacy `logging/setLevel`; 2026-07-28 sets the level per request in `_meta`. */
+  setLoggingLevel(
+    params: ClientParams<"logging/setLevel">,
+    options?: RequestOptions,
+  ): Promise<ClientResult<"logging/setLevel">> {
+    return this.request("logging/setLevel", params, options);
+  }
+
+  complete(
+    params: ClientParams<"completion/complete">,
+    options?: RequestOptions,
+  ): Promise<ClientResult<"completion/complete">> {
+    return this.request("completion/complete", params, options);
+  }
+
+  /** Sends a notification to the server. */
+  notify(method: string, params?: JsonObject): Promise<void> {
+    if (!this.#session)
+      return Promise.reject(new SdkError(SdkErrorCode.NotConnected, "Client is not connected"));
+    return this.#session.notify(method, params);
+  }
+
+  /** Registers the answer to a server request (legacy servers only send them). */
+  handle(method: string, handler: ClientRequestHandler): this {
+    this.#handlers.set(method, handler);
+    return this;
+  }
+
+  /** Subscribes to a server notification; returns the unsubscribe function. */
+  on(method: string, handler: ClientNotificationHandler): () => void {
+    let set = this.#notificationHandlers.get(method);
+    if (!set) this.#notificationHandlers.set(method, (set = new Set()));
+    set.add(handler);
+    return () => set.delete(handler);
+  }
+
+  /** Closes the connection; pending requests reject with SdkError("closed"). */
+  async close(): Promise<void> {
+    const session = this.#session;
+    this.#session = undefined;
+    this.#server = undefined;
+    await session?.close();
+  }
+
+  #identity(): ClientIdentity {
+    return { clientInfo: this.info, capabilities: this.#options.capabilities ?? {} };
+  }
+
+  #onServerRequest(request: InboundRequest): JsonObject | Promise<JsonObject> {
+    const handler = this.#handlers.get(request.method);
+    if (!handler) throw new McpError(ErrorCode.MethodNotFound, `Method not found: ${request.method}`);
+    return handler(request.params, request);
+  }
+
+  #onNotification(message: JsonRpcNotification): void {
+    const handlers = this.#notificationHandlers.get(message.method);
+    if (handlers) for (const handler of handlers) handler(message.params);
+  }
+}

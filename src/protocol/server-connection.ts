@@ -1,0 +1,177 @@
+import { ErrorCode, McpError, SdkError, SdkErrorCode } from "../jsonrpc/index.js";
+import type { JsonObject, JsonRpcNotification } from "../jsonrpc/index.js";
+import { Session } from "../session/index.js";
+import type { InboundRequest, RequestOptions } from "../session/index.js";
+import type { MessageInfo, Transport } from "../transport/index.js";
+import type { Implementation, ServerIdentity } from "./implementation.js";
+import { answerInitialize } from "./initialize.js";
+import { LEGACY_ONLY_METHODS } from "./meta-keys.js";
+import { hasModernMeta, readModernMeta, toModernResult } from "./modern-request.js";
+import { MODERN_PROTOCOL_VERSIONS, allowsBatches } from "./versions.js";
+import type { Era } from "./versions.js";
+
+/** One request as the server's handlers see it, with the era and client facts that apply to it. */
+export interface ServerRequest {
+  readonly inbound: InboundRequest;
+  readonly era: Era;
+  readonly protocolVersion: string;
+  readonly clientCapabilities: JsonObject;
+  readonly clientInfo: Implementation | undefined;
+  /** The 2026-07-28 per-request log level; undefined means "send no logs" for modern requests. */
+  readonly logLevel: string | undefined;
+}
+
+/** What the server layer plugs into a connection. */
+export interface ServerDispatch {
+  /** Answers any request the protocol layer does not answer itself. */
+  handleRequest(request: ServerRequest): Promise<JsonObject> | JsonObject;
+  /** Receives client notifications other than the lifecycle ones. */
+  handleNotification?(notification: JsonRpcNotification, connection: ServerConnection): void;
+  /** The legacy handshake completed (notifications/initialized arrived). */
+  onInitialized?(connection: ServerConnection): void;
+  onClose?(connection: ServerConnection): void;
+  onError?(error: Error): void;
+}
+
+/**
+ * The server side of one connection, for both eras. The era is fixed by the first request that
+ * succeeds (REVISIONS.md §1(e), stdio): `initialize` starts legacy, a request with modern `_meta`
+ * (or `server/discover`) starts modern. Legacy requests before `initialize` are refused.
+ */
+export class ServerConnection {
+  #session: Session;
+  #identity: ServerIdentity;
+  #dispatch: ServerDispatch;
+  #era: Era | undefined;
+  #legacy:
+    { protocolVersion: string; clientCapabilities: JsonObject; clientInfo: Implementation } | undefined;
+  #initialized = false;
+
+  constructor(transport: Transport, identity: ServerIdentity, dispatch: ServerDispatch) {
+    this.#identity = identity;
+    this.#dispatch = dispatch;
+    this.#session = new Session(transport, {
+      onRequest: (inbound) => this.#onRequest(inbound),
+      onNotification: (message, info) => this.#onNotification(message, info),
+      acceptsBatch: () => this.#era === "legacy" && allowsBatches(this.#legacy?.protocolVersion),
+      onClose: () => dispatch.onClose?.(this),
+      onError: (error) => dispatch.onError?.(error),
+    });
+  }
+
+  start(): Promise<void> {
+    return this.#session.start();
+  }
+
+  close(): Promise<void> {
+    return this.#session.close();
+  }
+
+  /** The era this connection speaks, once its first request succeeded. */
+  get era(): Era | undefined {
+    return this.#era;
+  }
+
+  /** The negotiated legacy version, when the era is legacy. */
+  get protocolVersion(): string | undefined {
+    return this.#legacy?.protocolVersion;
+  }
+
+  get clientInfo(): Implementation | undefined {
+    return this.#legacy?.clientInfo;
+  }
+
+  get clientCapabilities(): JsonObject | undefined {
+    return this.#legacy?.clientCapabilities;
+  }
+
+  /** True after the legacy handshake completed. */
+  get initialized(): boolean {
+    return this.#initialized;
+  }
+
+  /** Sends an unsolicited notification (legacy era only: modern servers notify through listen streams). */
+  notify(method: string, params?: JsonObject): Promise<void> {
+    if (this.#era !== "legacy") return Promise.resolve();
+    return this.#session.notify(method, params);
+  }
+
+  /** Sends a server-to-client request; only the legacy era has them. */
+  request(method: string, params?: JsonObject, options?: RequestOptions): Promise<JsonObject> {
+    if (this.#era !== "legacy") {
+      return Promise.reject(
+        new SdkError(SdkErrorCode.Protocol, "Servers send no requests to 2026-07-28 clients"),
+      );
+    }
+    return this.#session.request(method, params, options);
+  }
+
+  async #onRequest(inbound: InboundRequest): Promise<JsonObject> {
+    const { method, params } = inbound;
+    if (method === "initialize") return this.#initialize(inbound);
+    const modern = this.#era === undefined && (method === "server/discover" || hasModernMeta(params));
+    if (this.#era === "modern" || modern) {
+      return this.#serveModern(inbound);
+    }
+    if (method === "ping") return {};
+    const legacy = this.#legacy;
+    if (!legacy) {
+      throw new McpError(
+        ErrorCode.InvalidRequest,
+        "Server not initialized: send initialize first, or a 2026-07-28 request with _meta protocolVersion",
+      );
+    }
+    return this.#dispatch.handleRequest({ inbound, era: "legacy", ...legacy, logLevel: undefined });
+  }
+
+  #initialize(inbound: InboundRequest): JsonObject {
+    if (inbound.inBatch)
+      throw new McpError(ErrorCode.InvalidRequest, "initialize must not be part of a batch");
+    if (this.#era === "modern") {
+      throw new McpError(
+        ErrorCode.InvalidRequest,
+        "This connection already speaks 2026-07-28; initialize is not part of it",
+      );
+    }
+    if (this.#legacy) throw new McpError(ErrorCode.InvalidRequest, "Server already initialized");
+    const handshake = answerInitialize(inbound.params, this.#identity);
+    const { protocolVersion, clientCapabilities, clientInfo } = handshake;
+    this.#legacy = { protocolVersion, clientCapabilities, clientInfo };
+    this.#era = "legacy";
+    return handshake.result;
+  }
+
+  async #serveModern(inbound: InboundRequest): Promise<JsonObject> {
+    const meta = readModernMeta(inbound.params);
+    this.#era = "modern";
+    const { method } = inbound;
+    const serverInfo = this.#identity.serverInfo;
+    if (method === "server/discover") return toModernResult(method, this.#discover(), serverInfo);
+    if (LEGACY_ONLY_METHODS.has(method)) {
+      throw new McpError(
+        ErrorCode.MethodNotFound,
+        `Method not found: ${method} does not exist in 2026-07-28`,
+      );
+    }
+    const result = await this.#dispatch.handleRequest({ inbound, era: "modern", ...meta });
+    return toModernResult(method, result, serverInfo);
+  }
+
+  #discover(): JsonObject {
+    const { capabilities, instructions } = this.#identity;
+    const result: JsonObject = { supportedVersions: [...MODERN_PROTOCOL_VERSIONS], capabilities };
+    if (instructions !== undefined) result.instructions = instructions;
+    return result;
+  }
+
+  #onNotification(message: JsonRpcNotification, _info: MessageInfo | undefined): void {
+    if (message.method === "notifications/initialized") {
+      if (this.#legacy && !this.#initialized) {
+        this.#initialized = true;
+        this.#dispatch.onInitialized?.(this);
+      }
+      return;
+    }
+    this.#dispatch.handleNotification?.(message, this);
+  }
+}

@@ -1,0 +1,68 @@
+import { SdkError, SdkErrorCode } from "../jsonrpc/index.js";
+import type { JsonObject, RequestId } from "../jsonrpc/index.js";
+import type { Era, Implementation, ServerRequest } from "../protocol/index.js";
+import type { RequestOptions } from "../session/index.js";
+
+/**
+ * What a low-level handler knows about the request it answers and how it may talk back.
+ *
+ * @example
+ * server.handle("tools/call", async (params, ctx) => {
+ *   await ctx.notify("notifications/progress", { progressToken: 1, progress: 50, total: 100 });
+ *   return { content: [{ type: "text", text: `era: ${ctx.era}` }] };
+ * });
+ */
+export interface RequestContext {
+  readonly id: RequestId;
+  readonly method: string;
+  /** Aborted when the client cancels, disconnects, or the connection closes. */
+  readonly signal: AbortSignal;
+  readonly era: Era;
+  /** The negotiated (legacy) or per-request (modern) protocol version. */
+  readonly protocolVersion: string;
+  readonly clientCapabilities: JsonObject;
+  readonly clientInfo: Implementation | undefined;
+  /** The request's `_meta`, if any (progress token, trace context, 2026 client facts). */
+  readonly meta: JsonObject | undefined;
+  /** HTTP request headers, when the request came over HTTP. */
+  readonly headers: Headers | undefined;
+  /** Per-request log level of a modern request; undefined: send no log notifications for it. */
+  readonly logLevel: string | undefined;
+  /** Sends a notification tied to this request (progress, logs). */
+  notify(method: string, params?: JsonObject): Promise<void>;
+  /** Sends a request to the client on behalf of this one; legacy era only. */
+  sendRequest(method: string, params?: JsonObject, options?: RequestOptions): Promise<JsonObject>;
+}
+
+/** Builds the handler's view of a request; plain getters over the protocol's request, nothing copied. */
+export function toRequestContext(request: ServerRequest): RequestContext {
+  const { inbound } = request;
+  const meta = inbound.params?._meta;
+  return {
+    id: inbound.id,
+    method: inbound.method,
+    get signal() {
+      return inbound.signal;
+    },
+    era: request.era,
+    protocolVersion: request.protocolVersion,
+    clientCapabilities: request.clientCapabilities,
+    clientInfo: request.clientInfo,
+    meta:
+      typeof meta === "object" && meta !== null && !Array.isArray(meta) ? (meta as JsonObject) : undefined,
+    headers: inbound.info?.headers,
+    logLevel: request.logLevel,
+    notify: (method, params) => inbound.notify(method, params),
+    sendRequest: (method, params, options) => {
+      if (request.era !== "legacy") {
+        return Promise.reject(
+          new SdkError(
+            SdkErrorCode.Protocol,
+            "Servers send no requests to 2026-07-28 clients; use an input_required result",
+          ),
+        );
+      }
+      return inbound.request(method, params, options);
+    },
+  };
+}
