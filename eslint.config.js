@@ -1,7 +1,6 @@
 // @ts-check
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
-import importX from "eslint-plugin-import-x";
 
 /** Layers from DESIGN.md, lowest first. Code may import only from its own layer or below. */
 const layers = [
@@ -15,32 +14,42 @@ const layers = [
   ["cli"],
 ];
 
-/** One zone per (lower layer folder, higher layer folder) pair, plus server <-> client. */
-function layerZones() {
-  const zones = [];
-  layers.forEach((lower, i) => {
+/** Relative-import patterns that reach folder `name` from anywhere up to three levels deep in src. */
+const reach = (name) => [
+  `../${name}/*`,
+  `../../${name}/*`,
+  `../../../${name}/*`,
+  `../${name}`,
+  `../../${name}`,
+];
+
+/**
+ * One override per lower-layer folder forbidding imports from every higher layer (plain ESLint
+ * no-restricted-imports: relative specifiers need no resolver), plus server <-> client.
+ */
+function layerRules() {
+  return layers.flatMap((lower, i) => {
     const higher = layers.slice(i + 1).flat();
-    for (const target of lower) {
-      for (const from of higher) {
-        zones.push({
-          target: `./src/${target}`,
-          from: `./src/${from}`,
-          message: `Layer ${target} must not import from higher layer ${from} (DESIGN.md, Layers).`,
-        });
-      }
-    }
+    return lower.map((folder) => {
+      const forbidden = [...higher];
+      if (folder === "server") forbidden.push("client");
+      if (folder === "client") forbidden.push("server");
+      return {
+        files: [`src/${folder}/**/*.ts`],
+        rules: {
+          "no-restricted-imports": [
+            "error",
+            {
+              patterns: forbidden.map((name) => ({
+                group: reach(name),
+                message: `src/${folder} must not import from src/${name}: layers only import downward (DESIGN.md, Layers).`,
+              })),
+            },
+          ],
+        },
+      };
+    });
   });
-  zones.push({
-    target: "./src/server",
-    from: "./src/client",
-    message: "server and client never import each other.",
-  });
-  zones.push({
-    target: "./src/client",
-    from: "./src/server",
-    message: "server and client never import each other.",
-  });
-  return zones;
 }
 
 export default tseslint.config(
@@ -50,17 +59,15 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ["*.js", "*.ts"] },
+        projectService: { allowDefaultProject: ["*.js", "test/fixtures/*/*.mjs"] },
         tsconfigRootDir: import.meta.dirname,
       },
     },
-    plugins: { "import-x": importX },
     rules: {
       "@typescript-eslint/no-floating-promises": "error",
       "@typescript-eslint/no-misused-promises": "error",
       "@typescript-eslint/consistent-type-imports": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
-      "import-x/no-restricted-paths": ["error", { zones: layerZones() }],
     },
   },
   {
@@ -73,5 +80,6 @@ export default tseslint.config(
       "@typescript-eslint/no-non-null-assertion": "off",
     },
   },
-  { files: ["**/*.js"], ...tseslint.configs.disableTypeChecked },
+  ...layerRules(),
+  { files: ["**/*.js", "**/*.mjs"], ...tseslint.configs.disableTypeChecked },
 );

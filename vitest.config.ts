@@ -1,6 +1,16 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
+const src = fileURLToPath(new URL("./src/", import.meta.url));
+
 export default defineConfig({
+  // Tests import "mcpkit" and "mcpkit/<subpath>" as users do, resolved to the sources.
+  resolve: {
+    alias: [
+      { find: /^mcpkit$/, replacement: `${src}index.ts` },
+      { find: /^mcpkit\/(.*)$/, replacement: `${src}$1/index.ts` },
+    ],
+  },
   test: {
     include: ["test/**/*.test.ts", "src/**/*.test.ts"],
     testTimeout: 20_000,

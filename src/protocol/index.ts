@@ -19,3 +19,4 @@ export type {
   ServerParams,
   ServerResult,
 } from "./method-map.js";
+export { isResourceNotFound, resourceNotFound } from "./errors.js";

@@ -16,9 +16,12 @@ export type ClientMethod = keyof LegacyRequests | keyof ModernRequests;
 /** Every request method a (legacy) server may send to a client. */
 export type ServerMethod = keyof Legacy.ServerRequests;
 
-/** The params of a client request; `undefined` where the spec makes them optional. */
+/**
+ * The params of a client request; `undefined` where the spec makes them optional. `_meta` is
+ * always optional: the client fills in the 2026 keys, and legacy requests carry none.
+ */
 export type ClientParams<M extends string> = M extends keyof ModernRequests
-  ? ParamsOf<ModernRequests[M]>
+  ? WithOptionalMeta<ParamsOf<ModernRequests[M]>>
   : M extends keyof LegacyRequests
     ? ParamsOf<LegacyRequests[M]>
     : JsonObject | undefined;
@@ -53,6 +56,8 @@ type ParamsOf<Entry> = Entry extends { params: infer P }
   : Entry extends { params?: infer P }
     ? P | undefined
     : undefined;
+
+type WithOptionalMeta<P> = P extends { _meta: infer Meta } ? Omit<P, "_meta"> & { _meta?: Partial<Meta> } : P;
 
 type Bookkeeping = "resultType" | "ttlMs" | "cacheScope";
 type WithOptionalBookkeeping<R> = R extends unknown

@@ -1,4 +1,4 @@
-import { ErrorCode, McpError } from "../jsonrpc/index.js";
+import { ErrorCode, McpError, SdkError } from "../jsonrpc/index.js";
 import type { JsonObject, JsonRpcNotification } from "../jsonrpc/index.js";
 import { ServerConnection } from "../protocol/index.js";
 import type {
@@ -35,6 +35,12 @@ export interface ServerOptions {
   readonly onError?: (error: Error) => void;
 }
 
+/** Default error sink: protocol noise (bad input from a peer) in one line, handler bugs in full. */
+function logServerError(error: Error): void {
+  if (error instanceof SdkError) console.error(`[mcpkit] ${error.message}`);
+  else console.error("[mcpkit] unexpected error in a handler:", error);
+}
+
 /**
  * The low-level server: a method -> handler table shared by every connection. Each `connect`
  * adds a connection (its own session and era) over the same immutable table.
@@ -56,7 +62,7 @@ export class Server {
   constructor(info: Implementation, options: ServerOptions = {}) {
     this.info = info;
     this.#options = options;
-    const onError = options.onError ?? ((error: Error) => console.error("[mcpkit] handler error:", error));
+    const onError = options.onError ?? logServerError;
     this.#dispatch = {
       handleRequest: (request) => this.#handleRequest(request),
       handleNotification: (message, connection) => this.#handleNotification(message, connection),
