@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { missingClientCapability } from "../../src/protocol/index.js";
 import { Server } from "../../src/server/index.js";
 import { createRawPeer } from "../helpers/raw-client.js";
 
@@ -212,5 +213,32 @@ describe("2026-07-28 era", () => {
       error: { code: -32601 },
     });
     expect(await peer.exchange(initialize(3, "2025-11-25"))).toMatchObject({ error: { code: -32600 } });
+  });
+
+  it("answers -32021 with the required capabilities when a handler needs one the request lacks", async () => {
+    const { peer, transport } = await createRawPeer();
+    await new Server({ name: "needs", version: "1" })
+      .handle("tools/call", (_params, ctx) => {
+        if (!ctx.clientCapabilities.elicitation)
+          throw missingClientCapability({ elicitation: {} }, "elicitation");
+        return { content: [] };
+      })
+      .connect(transport);
+    expect(
+      await peer.exchange({
+        jsonrpc: "2.0",
+        id: 1,
+        method: "tools/call",
+        params: { name: "x", _meta: MODERN_META },
+      }),
+    ).toEqual({
+      jsonrpc: "2.0",
+      id: 1,
+      error: {
+        code: -32021,
+        message: "Missing required client capability: elicitation",
+        data: { requiredCapabilities: { elicitation: {} } },
+      },
+    });
   });
 });
