@@ -1,14 +1,58 @@
-// The root entry of mcpkit: named re-exports only.
+// The root entry of mcpkit: named re-exports only. Runtime-neutral: no Node built-ins below here.
 export { Client } from "./client/index.js";
-export type { ClientNotificationHandler, ClientOptions, ClientRequestHandler } from "./client/index.js";
-export { Server } from "./server/index.js";
 export type {
+  ClientNotificationHandler,
+  ClientOptions,
+  ClientRequestContext,
+  ClientRequestHandler,
+} from "./client/index.js";
+export {
+  BinaryContent,
+  Context,
+  McpServer,
+  PendingPromptMessage,
+  Server,
+  ToolError,
+  assistant,
+  audio,
+  embeddedResource,
+  file,
+  image,
+  isBinaryContent,
+  isContentBlock,
+  resourceLink,
+  text,
+  toContentBlocks,
+  toPromptMessages,
+  user,
+} from "./server/index.js";
+export type {
+  BinaryOptions,
+  BinarySource,
+  Completer,
   CoreHandlers,
+  ElicitOutcome,
+  ElicitSchema,
+  Lifespan,
+  LogLevel,
+  McpServerOptions,
+  MethodCall,
+  Middleware,
   NotificationHandler,
+  PromptConfig,
+  PromptHandler,
+  RegisteredHandle,
   RequestContext,
   RequestHandler,
+  RequestStateOptions,
+  ResourceConfig,
+  ResourceHandler,
+  SampleOptions,
   ServerOptions,
+  ToolConfig,
+  ToolHandler,
 } from "./server/index.js";
+export type { InferInput, InferOutput, JsonSchema, SchemaLike, StandardSchemaV1 } from "./schema/index.js";
 export { ErrorCode, McpError, SdkError, SdkErrorCode } from "./jsonrpc/index.js";
 export type { JsonObject, JsonRpcMessage, JsonRpcPayload, RequestId } from "./jsonrpc/index.js";
 export { createMemoryTransportPair } from "./transport/index.js";
@@ -21,6 +65,8 @@ export {
   MODERN_PROTOCOL_VERSIONS,
   MetaKey,
   ServerConnection,
+  isResourceNotFound,
+  resourceNotFound,
 } from "./protocol/index.js";
 export type {
   ClientMethod,

@@ -10,16 +10,30 @@ import type {
   EraMode,
   Implementation,
   NegotiatedServer,
+  ServerMethod,
+  ServerParams,
+  ServerResult,
 } from "../protocol/index.js";
 import { Session } from "../session/index.js";
 import type { InboundRequest, RequestOptions } from "../session/index.js";
+import { INPUT_METHODS, withInputRounds } from "./input-rounds.js";
 import type { Transport } from "../transport/index.js";
 
-/** Answers a request the server sends (legacy era: sampling, elicitation, roots). */
-export type ClientRequestHandler = (
-  params: JsonObject | undefined,
-  request: InboundRequest,
-) => JsonObject | Promise<JsonObject>;
+/** What a client handler knows about the request it answers. */
+export interface ClientRequestContext {
+  readonly method: string;
+  /** Aborted when the server cancels the request or the call it belongs to is abandoned. */
+  readonly signal: AbortSignal;
+}
+
+/**
+ * Answers a request from the server: sampling, elicitation, roots. Legacy servers send these as
+ * requests; 2026-07-28 servers embed them in `input_required` results. One handler serves both.
+ */
+export type ClientRequestHandler<M extends string = string> = (
+  params: ServerParams<M>,
+  ctx: ClientRequestContext,
+) => ServerResult<M> | Promise<ServerResult<M>>;
 
 /** Receives a server notification. */
 export type ClientNotificationHandler = (params: JsonObject | undefined) => void;
@@ -31,6 +45,8 @@ export interface ClientOptions {
   readonly mode?: EraMode;
   /** How long the modern probe may take before the server counts as legacy. Default 5 s. */
   readonly probeTimeoutMs?: number;
+  /** How many `input_required` rounds one call may take (2026-07-28). Default 8. */
+  readonly maxInputRounds?: number;
   /** Default per-request timeout. Default 60 s. */
   readonly requestTimeoutMs?: number;
   /** Non-fatal problems (bad messages, failed sends). Default: ignored. */
@@ -38,6 +54,7 @@ export interface ClientOptions {
 }
 
 const DEFAULT_PROBE_TIMEOUT_MS = 5_000;
+const NEVER_ABORTED = new AbortController().signal;
 
 /**
  * The client: connects in the right era (probing 2026-07-28 and falling back to `initialize`),
@@ -122,9 +139,13 @@ export class Client {
     const timeout = this.#options.requestTimeoutMs;
     const effective =
       timeout !== undefined && options.timeoutMs === undefined ? { ...options, timeoutMs: timeout } : options;
-    const wire =
-      server.era === "modern" ? withModernMeta(params, server.protocolVersion, this.#identity()) : params;
-    return session.request(method, wire, effective);
+    if (server.era === "legacy") return session.request(method, params, effective);
+    const send = (current: JsonObject | undefined) =>
+      session.request(method, withModernMeta(current, server.protocolVersion, this.#identity()), effective);
+    if (!INPUT_METHODS.has(method)) return send(params);
+    const answer = (inputMethod: string, inputParams: JsonObject | undefined) =>
+      this.#answer(inputMethod, inputParams, { signal: options.signal ?? NEVER_ABORTED });
+    return withInputRounds(params, send, answer, this.#options.maxInputRounds ?? 8);
   }
 
   /** `server/discover` (2026-07-28): versions, capabilities and identity. */
@@ -224,7 +245,9 @@ export class Client {
     return this.#session.notify(method, params);
   }
 
-  /** Registers the answer to a server request (legacy servers only send them). */
+  /** Registers the answer to a server request: a real request (legacy) or an embedded one (2026-07-28). */
+  handle<M extends ServerMethod>(method: M, handler: ClientRequestHandler<M>): this;
+  handle(method: string, handler: ClientRequestHandler): this;
   handle(method: string, handler: ClientRequestHandler): this {
     this.#handlers.set(method, handler);
     return this;
@@ -250,10 +273,30 @@ export class Client {
     return { clientInfo: this.info, capabilities: this.#options.capabilities ?? {} };
   }
 
-  #onServerRequest(request: InboundRequest): JsonObject | Promise<JsonObject> {
-    const handler = this.#handlers.get(request.method);
-    if (!handler) throw new McpError(ErrorCode.MethodNotFound, `Method not found: ${request.method}`);
-    return handler(request.params, request);
+  #onServerRequest(request: InboundRequest): Promise<JsonObject> {
+    return this.#answer(request.method, request.params, request);
+  }
+
+  /** One path for server requests in both eras: the registered handler, or -32601. */
+  async #answer(
+    method: string,
+    params: JsonObject | undefined,
+    source: { readonly signal: AbortSignal },
+  ): Promise<JsonObject> {
+    const handler = this.#handlers.get(method);
+    if (!handler) throw new McpError(ErrorCode.MethodNotFound, `Method not found: ${method}`);
+    const ctx: ClientRequestContext = {
+      method,
+      get signal() {
+        return source.signal;
+      },
+    };
+    return await handler(params, ctx);
+  }
+
+  /** `await using client = ...` closes it at the end of the scope. */
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close();
   }
 
   #onNotification(message: JsonRpcNotification): void {

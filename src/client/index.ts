@@ -1,2 +1,7 @@
 export { Client } from "./client.js";
-export type { ClientNotificationHandler, ClientOptions, ClientRequestHandler } from "./client.js";
+export type {
+  ClientNotificationHandler,
+  ClientOptions,
+  ClientRequestContext,
+  ClientRequestHandler,
+} from "./client.js";

@@ -13,6 +13,8 @@ import type { Era } from "./versions.js";
 /** One request as the server's handlers see it, with the era and client facts that apply to it. */
 export interface ServerRequest {
   readonly inbound: InboundRequest;
+  /** The connection the request came on (per-connection state such as legacy subscriptions). */
+  readonly connection: ServerConnection;
   readonly era: Era;
   readonly protocolVersion: string;
   readonly clientCapabilities: JsonObject;
@@ -46,6 +48,9 @@ export class ServerConnection {
   #legacy:
     { protocolVersion: string; clientCapabilities: JsonObject; clientInfo: Implementation } | undefined;
   #initialized = false;
+  #markClosed!: () => void;
+  /** Settles when the connection has closed (peer gone or close() called). */
+  readonly closed: Promise<void> = new Promise((resolve) => (this.#markClosed = resolve));
 
   constructor(transport: Transport, identity: ServerIdentity, dispatch: ServerDispatch) {
     this.#identity = identity;
@@ -54,7 +59,10 @@ export class ServerConnection {
       onRequest: (inbound) => this.#onRequest(inbound),
       onNotification: (message, info) => this.#onNotification(message, info),
       acceptsBatch: () => this.#era === "legacy" && allowsBatches(this.#legacy?.protocolVersion),
-      onClose: () => dispatch.onClose?.(this),
+      onClose: () => {
+        this.#markClosed();
+        dispatch.onClose?.(this);
+      },
       onError: (error) => dispatch.onError?.(error),
     });
   }
@@ -121,7 +129,13 @@ export class ServerConnection {
         "Server not initialized: send initialize first, or a 2026-07-28 request with _meta protocolVersion",
       );
     }
-    return this.#dispatch.handleRequest({ inbound, era: "legacy", ...legacy, logLevel: undefined });
+    return this.#dispatch.handleRequest({
+      inbound,
+      connection: this,
+      era: "legacy",
+      ...legacy,
+      logLevel: undefined,
+    });
   }
 
   #initialize(inbound: InboundRequest): JsonObject {
@@ -153,7 +167,7 @@ export class ServerConnection {
         `Method not found: ${method} does not exist in 2026-07-28`,
       );
     }
-    const result = await this.#dispatch.handleRequest({ inbound, era: "modern", ...meta });
+    const result = await this.#dispatch.handleRequest({ inbound, connection: this, era: "modern", ...meta });
     return toModernResult(method, result, serverInfo);
   }
 

@@ -1,6 +1,6 @@
 import { SdkError, SdkErrorCode } from "../jsonrpc/index.js";
 import type { JsonObject, RequestId } from "../jsonrpc/index.js";
-import type { Era, Implementation, ServerRequest } from "../protocol/index.js";
+import type { Era, Implementation, ServerConnection, ServerRequest } from "../protocol/index.js";
 import type { RequestOptions } from "../session/index.js";
 
 /**
@@ -15,6 +15,10 @@ import type { RequestOptions } from "../session/index.js";
 export interface RequestContext {
   readonly id: RequestId;
   readonly method: string;
+  /** The request's params as received (never validated at this level). */
+  readonly params: JsonObject | undefined;
+  /** The connection the request came on. */
+  readonly connection: ServerConnection;
   /** Aborted when the client cancels, disconnects, or the connection closes. */
   readonly signal: AbortSignal;
   readonly era: Era;
@@ -26,6 +30,8 @@ export interface RequestContext {
   readonly meta: JsonObject | undefined;
   /** HTTP request headers, when the request came over HTTP. */
   readonly headers: Headers | undefined;
+  /** Verified credentials, when an auth layer put them on the request. */
+  readonly authInfo: Readonly<Record<string, unknown>> | undefined;
   /** Per-request log level of a modern request; undefined: send no log notifications for it. */
   readonly logLevel: string | undefined;
   /** Sends a notification tied to this request (progress, logs). */
@@ -41,6 +47,8 @@ export function toRequestContext(request: ServerRequest): RequestContext {
   return {
     id: inbound.id,
     method: inbound.method,
+    params: inbound.params,
+    connection: request.connection,
     get signal() {
       return inbound.signal;
     },
@@ -51,6 +59,7 @@ export function toRequestContext(request: ServerRequest): RequestContext {
     meta:
       typeof meta === "object" && meta !== null && !Array.isArray(meta) ? (meta as JsonObject) : undefined,
     headers: inbound.info?.headers,
+    authInfo: inbound.info?.authInfo,
     logLevel: request.logLevel,
     notify: (method, params) => inbound.notify(method, params),
     sendRequest: (method, params, options) => {

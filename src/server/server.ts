@@ -99,9 +99,14 @@ export class Server {
     return connection;
   }
 
-  /** Sends a notification to every legacy connection (e.g. notifications/tools/list_changed). */
-  async notifyAll(method: string, params?: JsonObject): Promise<void> {
-    await Promise.all([...this.#connections].map((connection) => connection.notify(method, params)));
+  /** Sends a notification to every legacy connection (e.g. notifications/tools/list_changed), or those `filter` picks. */
+  async notifyAll(
+    method: string,
+    params?: JsonObject,
+    filter?: (connection: ServerConnection) => boolean,
+  ): Promise<void> {
+    const targets = filter ? [...this.#connections].filter(filter) : [...this.#connections];
+    await Promise.all(targets.map((connection) => connection.notify(method, params)));
   }
 
   /** Closes every connection. */

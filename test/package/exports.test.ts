@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as root from "mcpkit";
 import * as stdio from "mcpkit/stdio";
+import * as testing from "mcpkit/testing";
 
 /* The public surface of each subpath. A change here is an API change: update it on purpose. */
 
@@ -8,23 +9,46 @@ describe("public exports", () => {
   it("root entry", () => {
     expect(Object.keys(root).sort()).toEqual([
       "ALL_PROTOCOL_VERSIONS",
+      "BinaryContent",
       "Client",
+      "Context",
       "ErrorCode",
       "LATEST_LEGACY_VERSION",
       "LATEST_MODERN_VERSION",
       "LEGACY_PROTOCOL_VERSIONS",
       "MODERN_PROTOCOL_VERSIONS",
       "McpError",
+      "McpServer",
       "MetaKey",
+      "PendingPromptMessage",
       "SdkError",
       "SdkErrorCode",
       "Server",
       "ServerConnection",
+      "ToolError",
+      "assistant",
+      "audio",
       "createMemoryTransportPair",
+      "embeddedResource",
+      "file",
+      "image",
+      "isBinaryContent",
+      "isContentBlock",
+      "isResourceNotFound",
+      "resourceLink",
+      "resourceNotFound",
+      "text",
+      "toContentBlocks",
+      "toPromptMessages",
+      "user",
     ]);
   });
 
   it("mcpkit/stdio", () => {
     expect(Object.keys(stdio).sort()).toEqual(["createStdioClientTransport", "createStdioServerTransport"]);
+  });
+
+  it("mcpkit/testing", () => {
+    expect(Object.keys(testing).sort()).toEqual(["connect"]);
   });
 });

@@ -1,0 +1,54 @@
+import { ErrorCode, McpError, isJsonObject } from "../../jsonrpc/index.js";
+import type { JsonObject } from "../../jsonrpc/index.js";
+import { formatIssues } from "../../schema/index.js";
+import { toPromptMessages } from "../content/index.js";
+import type { Context } from "../context.js";
+import { runWithInput } from "../input/run-with-input.js";
+import type { McpDeps } from "../mcp-deps.js";
+import { paginate } from "../pagination.js";
+import type { RequestContext } from "../request-context.js";
+
+/** prompts/list. */
+export function listPrompts<L>(deps: McpDeps<L>, params: JsonObject | undefined): JsonObject {
+  const page = paginate(deps.prompts.enabled(), params?.cursor, deps.pageSize);
+  const result: JsonObject = { prompts: page.items.map((entry) => entry.prompt) };
+  if (page.nextCursor !== undefined) result.nextCursor = page.nextCursor;
+  return result;
+}
+
+/** prompts/get: unknown prompt or invalid arguments are -32602 (prompts have no error results). */
+export async function getPrompt<L>(deps: McpDeps<L>, request: RequestContext): Promise<JsonObject> {
+  const name = request.params?.name;
+  if (typeof name !== "string")
+    throw new McpError(ErrorCode.InvalidParams, "prompts/get needs a prompt name");
+  const entry = deps.prompts.get(name);
+  if (!entry) throw new McpError(ErrorCode.InvalidParams, `Unknown prompt: ${name}`);
+  const rawArgs = request.params?.arguments ?? {};
+  let args: unknown = rawArgs;
+  if (entry.args) {
+    const checked = await entry.args.validate(rawArgs);
+    if (!checked.ok) {
+      throw new McpError(
+        ErrorCode.InvalidParams,
+        `Invalid arguments for prompt "${name}": ${formatIssues(checked.issues)}`,
+      );
+    }
+    args = checked.value;
+  }
+  let ctx: Context<L> | undefined;
+  const outcome = await runWithInput(
+    request,
+    deps.sealer,
+    async (round) => {
+      ctx = await deps.context(request, round);
+      return entry.handler(args, ctx);
+    },
+    () => ctx?.abandon(),
+  );
+  if (outcome.kind === "input") return outcome.result;
+  const value = outcome.value;
+  if (isJsonObject(value) && Array.isArray(value.messages)) return value;
+  const result: JsonObject = { messages: await toPromptMessages(value) };
+  if (entry.prompt.description !== undefined) result.description = entry.prompt.description;
+  return result;
+}

@@ -1,0 +1,67 @@
+import { ErrorCode, McpError } from "../../jsonrpc/index.js";
+import type { JsonObject } from "../../jsonrpc/index.js";
+import { resourceNotFound } from "../../protocol/index.js";
+import type { Spec2025_11_25 } from "../../spec/index.js";
+import type { Context } from "../context.js";
+import { runWithInput } from "../input/run-with-input.js";
+import type { McpDeps } from "../mcp-deps.js";
+import { paginate } from "../pagination.js";
+import type { RequestContext } from "../request-context.js";
+import { toResourceContents } from "./resource-contents.js";
+
+type Resource = Spec2025_11_25.Resource;
+type ResourceContents = Spec2025_11_25.TextResourceContents | Spec2025_11_25.BlobResourceContents;
+
+/** resources/list: static resources, then what each template's `list` callback names. */
+export async function listResources<L>(deps: McpDeps<L>, request: RequestContext): Promise<JsonObject> {
+  const all: Resource[] = deps.resources.enabled().map((entry) => entry.resource);
+  const listing = deps.templates.enabled().filter((entry) => entry.config.list);
+  if (listing.length > 0) {
+    const ctx = await deps.context(request);
+    for (const entry of listing) all.push(...(await entry.config.list!(ctx)));
+  }
+  const page = paginate(all, request.params?.cursor, deps.pageSize);
+  const result: JsonObject = { resources: page.items };
+  if (page.nextCursor !== undefined) result.nextCursor = page.nextCursor;
+  return result;
+}
+
+/** resources/templates/list. */
+export function listResourceTemplates<L>(deps: McpDeps<L>, params: JsonObject | undefined): JsonObject {
+  const page = paginate(deps.templates.enabled(), params?.cursor, deps.pageSize);
+  const result: JsonObject = { resourceTemplates: page.items.map((entry) => entry.resourceTemplate) };
+  if (page.nextCursor !== undefined) result.nextCursor = page.nextCursor;
+  return result;
+}
+
+/** resources/read over the wire: may answer `input_required` (2026-07-28) like a tool. */
+export async function readResourceRequest<L>(deps: McpDeps<L>, request: RequestContext): Promise<JsonObject> {
+  const uri = request.params?.uri;
+  if (typeof uri !== "string") throw new McpError(ErrorCode.InvalidParams, "resources/read needs a uri");
+  let ctx: Context<L> | undefined;
+  const outcome = await runWithInput(
+    request,
+    deps.sealer,
+    async (round) => {
+      ctx = await deps.context(request, round);
+      return readResource(deps, uri, ctx);
+    },
+    () => ctx?.abandon(),
+  );
+  return outcome.kind === "input" ? outcome.result : { contents: outcome.value };
+}
+
+/** Reads one resource: an exact static URI first, then the templates in registration order. */
+export async function readResource<L>(
+  deps: McpDeps<L>,
+  uri: string,
+  ctx: Context<L>,
+): Promise<ResourceContents[]> {
+  const exact = deps.resources.get(uri);
+  if (exact) return toResourceContents(await exact.read(ctx), uri, exact.config.mimeType);
+  for (const entry of deps.templates.enabled()) {
+    const variables = entry.template.match(uri, { allowTraversal: entry.config.allowTraversal ?? false });
+    if (variables) return toResourceContents(await entry.read(variables, ctx), uri, entry.config.mimeType);
+  }
+  throw resourceNotFound(uri, ctx.era);
+}

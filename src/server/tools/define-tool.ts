@@ -1,0 +1,89 @@
+import type { JsonObject } from "../../jsonrpc/index.js";
+import { compileSchema } from "../../schema/index.js";
+import type { CompiledSchema, InferInput, InferOutput, JsonSchema, SchemaLike } from "../../schema/index.js";
+import type { Spec2025_11_25 } from "../../spec/index.js";
+import type { Context } from "../context.js";
+
+type Tool = Spec2025_11_25.Tool;
+type CallToolResult = Spec2025_11_25.CallToolResult;
+
+/** How a tool describes itself; `input`/`output` take any Standard Schema or a plain JSON Schema. */
+export interface ToolConfig<
+  I extends SchemaLike | undefined = undefined,
+  O extends SchemaLike | undefined = undefined,
+> {
+  readonly title?: string;
+  readonly description?: string;
+  /** The arguments' schema (root must be an object). Arguments are validated before the handler runs. */
+  readonly input?: I;
+  /** The structured result's schema; the handler's return value becomes `structuredContent`. */
+  readonly output?: O;
+  readonly annotations?: Spec2025_11_25.ToolAnnotations;
+  readonly icons?: Spec2025_11_25.Icon[];
+  readonly _meta?: JsonObject;
+  /** Register disabled (hidden from tools/list, not callable) until `enable()`. */
+  readonly enabled?: boolean;
+}
+
+/** The arguments a handler receives: the input schema's output type, or an empty object. */
+export type ToolArgs<I> = I extends SchemaLike ? InferOutput<I> : Record<string, never>;
+
+/** What a handler may return: with an output schema, its input type; else anything convertible to content. */
+export type ToolReturn<O> = O extends SchemaLike ? InferInput<O> | CallToolResult : unknown;
+
+export type ToolHandler<I, O, L> = (
+  args: ToolArgs<I>,
+  ctx: Context<L>,
+) => ToolReturn<O> | Promise<ToolReturn<O>>;
+
+/** A registered tool, compiled once: its wire description and validators. */
+export interface ToolEntry<L> {
+  readonly name: string;
+  readonly tool: Tool;
+  readonly input: CompiledSchema<unknown> | undefined;
+  readonly output: CompiledSchema<unknown> | undefined;
+  /** True when the output schema is not an object and results are wrapped as `{ result }`. */
+  readonly wrapsResult: boolean;
+  readonly handler: (args: unknown, ctx: Context<L>) => unknown;
+}
+
+const TOOL_NAME = /^[A-Za-z0-9_.-]{1,128}$/;
+const EMPTY_INPUT: JsonSchema = { type: "object", properties: {} };
+
+/** Checks a tool name against the 2025-11-25 rules: 1-128 characters of [A-Za-z0-9_.-]. */
+export function assertToolName(name: string): void {
+  if (!TOOL_NAME.test(name)) {
+    throw new TypeError(`Invalid tool name "${name}": use 1-128 characters from A-Z, a-z, 0-9, _, . and -`);
+  }
+}
+
+/** Compiles a tool's config: JSON Schemas derived and validators built here, never per call. */
+export function defineTool<L>(
+  name: string,
+  config: ToolConfig<SchemaLike | undefined, SchemaLike | undefined>,
+  handler: ToolEntry<L>["handler"],
+): ToolEntry<L> {
+  assertToolName(name);
+  const input =
+    config.input &&
+    compileSchema(config.input, { io: "input", name: `tool "${name}" input`, requireObjectRoot: true });
+  const output =
+    config.output && compileSchema(config.output, { io: "output", name: `tool "${name}" output` });
+  const wrapsResult = output !== undefined && output.jsonSchema.type !== "object";
+  const tool: Tool = { name, inputSchema: (input?.jsonSchema ?? EMPTY_INPUT) as Tool["inputSchema"] };
+  if (config.title !== undefined) tool.title = config.title;
+  if (config.description !== undefined) tool.description = config.description;
+  if (output)
+    tool.outputSchema = (wrapsResult ? wrapSchema(output.jsonSchema) : output.jsonSchema) as NonNullable<
+      Tool["outputSchema"]
+    >;
+  if (config.annotations !== undefined) tool.annotations = config.annotations;
+  if (config.icons !== undefined) tool.icons = config.icons;
+  if (config._meta !== undefined) tool._meta = config._meta;
+  return { name, tool, input, output, wrapsResult, handler };
+}
+
+/** Legacy revisions need an object `structuredContent`, so a non-object output is wrapped (as FastMCP does). */
+function wrapSchema(schema: JsonSchema): JsonSchema {
+  return { type: "object", properties: { result: schema }, required: ["result"] };
+}

@@ -1,0 +1,60 @@
+import { ErrorCode, McpError, isJsonObject } from "../../jsonrpc/index.js";
+import type { JsonObject } from "../../jsonrpc/index.js";
+import { formatIssues } from "../../schema/index.js";
+import type { Context } from "../context.js";
+import { runWithInput } from "../input/run-with-input.js";
+import type { McpDeps } from "../mcp-deps.js";
+import { paginate } from "../pagination.js";
+import type { RequestContext } from "../request-context.js";
+import { ToolError } from "../tool-error.js";
+import { InvalidToolOutput, toCallToolResult, toolErrorResult } from "./tool-result.js";
+
+/** tools/list: every enabled tool's description, paginated. */
+export function listTools<L>(deps: McpDeps<L>, params: JsonObject | undefined): JsonObject {
+  const page = paginate(deps.tools.enabled(), params?.cursor, deps.pageSize);
+  const result: JsonObject = { tools: page.items.map((entry) => entry.tool) };
+  if (page.nextCursor !== undefined) result.nextCursor = page.nextCursor;
+  return result;
+}
+
+/**
+ * tools/call: unknown tool -> -32602; invalid arguments -> a tool error the model can read; then
+ * the handler, in either era's input flow. A ToolError is shown to the model, an McpError becomes
+ * a JSON-RPC error, anything else a generic tool error with the detail logged (never sent).
+ */
+export async function callTool<L>(deps: McpDeps<L>, request: RequestContext): Promise<JsonObject> {
+  const name = request.params?.name;
+  if (typeof name !== "string") throw new McpError(ErrorCode.InvalidParams, "tools/call needs a tool name");
+  const entry = deps.tools.get(name);
+  if (!entry) throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${name}`);
+  const rawArgs = request.params?.arguments ?? {};
+  if (!isJsonObject(rawArgs))
+    return toolErrorResult(`Invalid arguments for tool "${name}": arguments must be an object`);
+  let args: unknown = rawArgs;
+  if (entry.input) {
+    const checked = await entry.input.validate(rawArgs);
+    if (!checked.ok)
+      return toolErrorResult(`Invalid arguments for tool "${name}": ${formatIssues(checked.issues)}`);
+    args = checked.value;
+  }
+  let ctx: Context<L> | undefined;
+  try {
+    const outcome = await runWithInput(
+      request,
+      deps.sealer,
+      async (round) => {
+        ctx = await deps.context(request, round);
+        return entry.handler(args, ctx);
+      },
+      () => ctx?.abandon(),
+    );
+    if (outcome.kind === "input") return outcome.result;
+    return await toCallToolResult(outcome.value, entry);
+  } catch (error) {
+    if (error instanceof McpError) throw error;
+    if (error instanceof ToolError) return toolErrorResult(error.message);
+    deps.onError(error instanceof Error ? error : new Error(String(error)));
+    const detail = error instanceof InvalidToolOutput ? "returned an invalid result" : "failed";
+    return toolErrorResult(`Tool "${name}" ${detail}; the server logged the details`);
+  }
+}

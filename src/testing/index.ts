@@ -1,0 +1,2 @@
+export { connect } from "./connect.js";
+export type { Connectable, ConnectOptions } from "./connect.js";
