@@ -71,6 +71,7 @@ export class Client {
   #options: ClientOptions;
   #session: Session | undefined;
   #server: NegotiatedServer | undefined;
+  #logLevel: string | undefined;
   #handlers = new Map<string, ClientRequestHandler>([["ping", () => ({})]]);
   #notificationHandlers = new Map<string, Set<ClientNotificationHandler>>();
 
@@ -224,11 +225,17 @@ export class Client {
   }
 
   /** Legacy `logging/setLevel`; 2026-07-28 sets the level per request in `_meta`. */
-  setLoggingLevel(
+  /**
+   * Sets the level of log messages the server sends: `logging/setLevel` for a legacy server; for a
+   * 2026-07-28 server the level travels in every later request's `_meta` (nothing is sent now).
+   */
+  async setLoggingLevel(
     params: ClientParams<"logging/setLevel">,
     options?: RequestOptions,
   ): Promise<ClientResult<"logging/setLevel">> {
-    return this.request("logging/setLevel", params, options);
+    if (this.era !== "modern") return this.request("logging/setLevel", params, options);
+    this.#logLevel = params.level;
+    return {};
   }
 
   complete(
@@ -270,7 +277,11 @@ export class Client {
   }
 
   #identity(): ClientIdentity {
-    return { clientInfo: this.info, capabilities: this.#options.capabilities ?? {} };
+    return {
+      clientInfo: this.info,
+      capabilities: this.#options.capabilities ?? {},
+      logLevel: this.#logLevel,
+    };
   }
 
   #onServerRequest(request: InboundRequest): Promise<JsonObject> {

@@ -23,6 +23,8 @@ import type { Era, ModernProtocolVersion } from "./versions.js";
 export interface ClientIdentity {
   readonly clientInfo: Implementation;
   readonly capabilities: JsonObject;
+  /** 2026-07-28: the log level sent with every request (it replaced logging/setLevel). */
+  readonly logLevel?: string | undefined;
 }
 
 /** How the client picks an era: probe and fall back (auto), or insist on one. */
@@ -51,15 +53,15 @@ export function withModernMeta(
   identity: ClientIdentity,
 ): JsonObject {
   const meta = isJsonObject(params?._meta) ? params._meta : undefined;
-  return {
-    ...params,
-    _meta: {
-      ...meta,
-      [MetaKey.ProtocolVersion]: version,
-      [MetaKey.ClientCapabilities]: identity.capabilities,
-      [MetaKey.ClientInfo]: identity.clientInfo,
-    },
+  const modern: JsonObject = {
+    ...meta,
+    [MetaKey.ProtocolVersion]: version,
+    [MetaKey.ClientCapabilities]: identity.capabilities,
+    [MetaKey.ClientInfo]: identity.clientInfo,
   };
+  if (identity.logLevel !== undefined && modern[MetaKey.LogLevel] === undefined)
+    modern[MetaKey.LogLevel] = identity.logLevel;
+  return { ...params, _meta: modern };
 }
 
 /**

@@ -21,6 +21,7 @@ import type { PromptConfig, PromptEntry, PromptHandler } from "./prompts/define-
 import { getPrompt, listPrompts } from "./prompts/handlers.js";
 import { Registry, handleFor } from "./registry.js";
 import type { RegisteredHandle } from "./registry.js";
+import { withParams } from "./request-context.js";
 import type { RequestContext } from "./request-context.js";
 import { defineStaticResource, defineTemplateResource } from "./resources/define-resource.js";
 import type {
@@ -240,6 +241,8 @@ export class McpServer<L = undefined> {
   /** Ends listen streams, closes every connection, then runs the lifespan's cleanup. */
   async close(): Promise<void> {
     this.#listen.close();
+    // Let the listen streams' final results reach their transports before the connections close.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     await this.#server.close();
     await this.#lifespan.stop();
   }
@@ -271,7 +274,7 @@ export class McpServer<L = undefined> {
     this.#server.handle(method, async (params, ctx) => {
       if (this.#middleware.empty) return run(ctx);
       return this.#middleware.run(method, params, ctx, async (changed) =>
-        run(changed === params ? ctx : { ...ctx, params: changed }),
+        run(changed === params ? ctx : withParams(ctx, changed)),
       );
     });
   }

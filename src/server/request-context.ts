@@ -40,10 +40,22 @@ export interface RequestContext {
   sendRequest(method: string, params?: JsonObject, options?: RequestOptions): Promise<JsonObject>;
 }
 
+/** The same request with other params (middleware may change them); everything else is shared. */
+export function withParams(request: RequestContext, params: JsonObject | undefined): RequestContext {
+  return Object.create(request, {
+    params: { value: params, enumerable: true },
+    meta: { value: metaOf(params), enumerable: true },
+  }) as RequestContext;
+}
+
+function metaOf(params: JsonObject | undefined): JsonObject | undefined {
+  const meta = params?._meta;
+  return typeof meta === "object" && meta !== null && !Array.isArray(meta) ? (meta as JsonObject) : undefined;
+}
+
 /** Builds the handler's view of a request; plain getters over the protocol's request, nothing copied. */
 export function toRequestContext(request: ServerRequest): RequestContext {
   const { inbound } = request;
-  const meta = inbound.params?._meta;
   return {
     id: inbound.id,
     method: inbound.method,
@@ -56,8 +68,7 @@ export function toRequestContext(request: ServerRequest): RequestContext {
     protocolVersion: request.protocolVersion,
     clientCapabilities: request.clientCapabilities,
     clientInfo: request.clientInfo,
-    meta:
-      typeof meta === "object" && meta !== null && !Array.isArray(meta) ? (meta as JsonObject) : undefined,
+    meta: metaOf(inbound.params),
     headers: inbound.info?.headers,
     authInfo: inbound.info?.authInfo,
     logLevel: request.logLevel,
