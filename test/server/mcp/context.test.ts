@@ -10,7 +10,7 @@ function server() {
   const mcp = new McpServer({ name: "ctx", version: "1" });
   let seen: Context | undefined;
   mcp.tool("work", { input: z.object({ steps: z.number() }) }, async ({ steps }, ctx) => {
-    seen = ctx as Context;
+    seen = ctx;
     await ctx.debug("debug detail");
     for (let step = 1; step <= steps; step++) {
       await ctx.info(`step ${step}`, "worker");
