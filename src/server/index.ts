@@ -18,3 +18,4 @@ export type { ElicitOutcome, ElicitSchema } from "./elicitation.js";
 export type { LogLevel } from "./logging.js";
 export type { RequestStateOptions } from "./input/request-state.js";
 export * from "./content/index.js";
+export type { CacheHint, CacheableList } from "./cache-hints.js";

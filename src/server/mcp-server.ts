@@ -3,6 +3,8 @@ import type { JsonObject } from "../jsonrpc/index.js";
 import type { ClientMethod, Implementation, ServerConnection } from "../protocol/index.js";
 import type { SchemaLike } from "../schema/index.js";
 import type { Transport } from "../transport/index.js";
+import { withCacheHint } from "./cache-hints.js";
+import type { CacheHint, CacheableList } from "./cache-hints.js";
 import { complete } from "./complete.js";
 import { Context } from "./context.js";
 import type { ContextHost } from "./context.js";
@@ -52,6 +54,8 @@ export interface McpServerOptions<L> {
   readonly pageSize?: number;
   /** How 2026-07-28 `requestState` is sealed (set a shared `key` when several nodes serve). */
   readonly requestState?: RequestStateOptions;
+  /** Cache hints for 2026-07-28 list results (per method); resources carry their own `cache`. */
+  readonly cache?: Partial<Record<CacheableList, CacheHint>>;
   /** Extra capabilities to declare (e.g. `experimental`). */
   readonly capabilities?: JsonObject;
   /** Receives unexpected errors (masked on the wire). Default: console.error. */
@@ -90,9 +94,11 @@ export class McpServer<L = undefined> {
   readonly #listen = new ListenHub();
   readonly #legacy = new WeakMap<ServerConnection, LegacyState>();
   readonly #pendingChanges = new Set<keyof typeof LIST_CHANGED>();
+  readonly #cache: Partial<Record<CacheableList, CacheHint>>;
 
   constructor(info: Implementation, options: McpServerOptions<L> = {}) {
     this.info = info;
+    this.#cache = options.cache ?? {};
     const onError = options.onError ?? ((error: Error) => console.error("[mcpkit] unexpected error:", error));
     this.#lifespan = new LifespanRunner(options.lifespan);
     const host: ContextHost = {
@@ -249,12 +255,12 @@ export class McpServer<L = undefined> {
 
   #registerMethods(): void {
     const deps = this.#deps;
-    this.#method("tools/list", (request) => listTools(deps, request.params));
+    this.#list("tools/list", (request) => listTools(deps, request.params));
     this.#method("tools/call", (request) => callTool(deps, request));
-    this.#method("resources/list", (request) => listResources(deps, request));
-    this.#method("resources/templates/list", (request) => listResourceTemplates(deps, request.params));
+    this.#list("resources/list", (request) => listResources(deps, request));
+    this.#list("resources/templates/list", (request) => listResourceTemplates(deps, request.params));
     this.#method("resources/read", (request) => readResourceRequest(deps, request));
-    this.#method("prompts/list", (request) => listPrompts(deps, request.params));
+    this.#list("prompts/list", (request) => listPrompts(deps, request.params));
     this.#method("prompts/get", (request) => getPrompt(deps, request));
     this.#method("completion/complete", (request) => complete(deps, request.params));
     this.#method("subscriptions/listen", (request) => this.#listen.listen(request));
@@ -267,6 +273,11 @@ export class McpServer<L = undefined> {
     });
     this.#method("resources/subscribe", (request) => this.#subscription(request, true));
     this.#method("resources/unsubscribe", (request) => this.#subscription(request, false));
+  }
+
+  /** A list method whose modern results carry the configured cache hint. */
+  #list(method: CacheableList, run: (request: RequestContext) => JsonObject | Promise<JsonObject>): void {
+    this.#method(method, async (request) => withCacheHint(await run(request), request, this.#cache[method]));
   }
 
   /** Registers a method on the low-level server, through the middleware chain when there is one. */

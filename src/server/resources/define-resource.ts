@@ -2,6 +2,7 @@ import type { JsonObject } from "../../jsonrpc/index.js";
 import type { Spec2025_11_25 } from "../../spec/index.js";
 import { parseUriTemplate } from "../../util/uri-template.js";
 import type { UriTemplate } from "../../util/uri-template.js";
+import type { CacheHint } from "../cache-hints.js";
 import type { Completer } from "../completions.js";
 import type { Context } from "../context.js";
 
@@ -21,6 +22,8 @@ export interface ResourceConfig<L = unknown> {
   readonly size?: number;
   readonly _meta?: JsonObject;
   readonly enabled?: boolean;
+  /** 2026-07-28: how long clients may reuse what resources/read returns. Default: not at all. */
+  readonly cache?: CacheHint;
   /** Templates: the concrete resources the template stands for, shown in resources/list. */
   readonly list?: (ctx: Context<L>) => readonly Resource[] | Promise<readonly Resource[]>;
   /** Templates: value suggestions per variable (completion/complete). */

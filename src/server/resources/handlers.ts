@@ -7,6 +7,8 @@ import { runWithInput } from "../input/run-with-input.js";
 import type { McpDeps } from "../mcp-deps.js";
 import { paginate } from "../pagination.js";
 import type { RequestContext } from "../request-context.js";
+import { withCacheHint } from "../cache-hints.js";
+import type { CacheHint } from "../cache-hints.js";
 import { toResourceContents } from "./resource-contents.js";
 
 type Resource = Spec2025_11_25.Resource;
@@ -48,7 +50,16 @@ export async function readResourceRequest<L>(deps: McpDeps<L>, request: RequestC
     },
     () => ctx?.abandon(),
   );
-  return outcome.kind === "input" ? outcome.result : { contents: outcome.value };
+  if (outcome.kind === "input") return outcome.result;
+  const result = { contents: outcome.value };
+  return request.era === "modern" ? withCacheHint(result, request, cacheHintOf(deps, uri)) : result;
+}
+
+/** The `cache` of the resource or template that serves `uri`. */
+function cacheHintOf<L>(deps: McpDeps<L>, uri: string): CacheHint | undefined {
+  const exact = deps.resources.get(uri);
+  if (exact) return exact.config.cache;
+  return deps.templates.enabled().find((entry) => entry.template.match(uri) !== undefined)?.config.cache;
 }
 
 /** Reads one resource: an exact static URI first, then the templates in registration order. */

@@ -113,3 +113,23 @@ describe("2026-07-28 clients (subscriptions/listen)", () => {
     expect(seen).toHaveLength(1);
   });
 });
+
+describe("cache hints (2026-07-28)", () => {
+  it("put the configured ttlMs and cacheScope on list and read results, never on legacy ones", async () => {
+    const mcp = new McpServer(
+      { name: "cache", version: "1" },
+      { cache: { "tools/list": { ttlMs: 60_000, cacheScope: "public" } } },
+    );
+    mcp.tool("t", () => "x");
+    mcp.resource("config://a", { cache: { ttlMs: 5_000 } }, () => "a");
+    const modern = await connect(mcp, { era: "modern" });
+    expect(await modern.listTools()).toMatchObject({ ttlMs: 60_000, cacheScope: "public" });
+    expect(await modern.listPrompts()).toMatchObject({ ttlMs: 0, cacheScope: "private" });
+    expect(await modern.readResource({ uri: "config://a" })).toMatchObject({
+      ttlMs: 5_000,
+      cacheScope: "private",
+    });
+    const legacy = await connect(mcp, { era: "legacy" });
+    expect(await legacy.listTools()).not.toHaveProperty("ttlMs");
+  });
+});
