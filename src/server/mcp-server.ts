@@ -18,6 +18,7 @@ import { isLogLevel } from "./logging.js";
 import type { McpDeps } from "./mcp-deps.js";
 import { MiddlewareChain } from "./middleware.js";
 import type { Middleware } from "./middleware.js";
+import { checkPageSize } from "./pagination.js";
 import { definePrompt } from "./prompts/define-prompt.js";
 import type { PromptConfig, PromptEntry, PromptHandler } from "./prompts/define-prompt.js";
 import { getPrompt, listPrompts } from "./prompts/handlers.js";
@@ -113,7 +114,7 @@ export class McpServer<L = undefined> {
       ),
       prompts: new Registry<PromptEntry<L>>("prompt", () => this.#changed("prompts")),
       sealer: new RequestStateSealer(options.requestState),
-      pageSize: options.pageSize,
+      pageSize: checkPageSize(options.pageSize),
       onError,
       context: async (request: RequestContext, round?: InputRound) =>
         new Context<L>(request, host, await this.#lifespan.start(), round),

@@ -18,6 +18,17 @@ export function paginate<T>(items: readonly T[], cursor: unknown, pageSize: numb
   return { items: items.slice(start, end), nextCursor: end < items.length ? btoa(String(end)) : undefined };
 }
 
+/**
+ * A page size must be a positive integer: with 0 (or 1.5, NaN) a client would page forever or fail.
+ *
+ * @example
+ * checkPageSize(50); // 50
+ */
+export function checkPageSize(pageSize: number | undefined): number | undefined {
+  if (pageSize === undefined || (Number.isSafeInteger(pageSize) && pageSize > 0)) return pageSize;
+  throw new RangeError(`pageSize must be a positive integer, got ${pageSize}`);
+}
+
 function decodeCursor(cursor: unknown): number {
   if (typeof cursor === "string") {
     try {

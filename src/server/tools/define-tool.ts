@@ -1,6 +1,13 @@
 import type { JsonObject } from "../../jsonrpc/index.js";
 import { compileSchema } from "../../schema/index.js";
-import type { CompiledSchema, InferInput, InferOutput, JsonSchema, SchemaLike } from "../../schema/index.js";
+import type {
+  CompiledSchema,
+  InferInput,
+  InferOutput,
+  JsonSchema,
+  SchemaLike,
+  StandardSchemaV1,
+} from "../../schema/index.js";
 import type { Spec2025_11_25 } from "../../spec/index.js";
 import type { Context } from "../context.js";
 
@@ -28,8 +35,11 @@ export interface ToolConfig<
 /** The arguments a handler receives: the input schema's output type, or an empty object. */
 export type ToolArgs<I> = I extends SchemaLike ? InferOutput<I> : Record<string, never>;
 
-/** What a handler may return: with an output schema, its input type; else anything convertible to content. */
-export type ToolReturn<O> = O extends SchemaLike ? InferInput<O> | CallToolResult : unknown;
+/**
+ * What a handler may return: with a Standard Schema output, its input type; else anything convertible
+ * to content (a plain JSON Schema output may describe any JSON value; it is checked at run time).
+ */
+export type ToolReturn<O> = O extends StandardSchemaV1 ? InferInput<O> | CallToolResult : unknown;
 
 export type ToolHandler<I, O, L> = (
   args: ToolArgs<I>,
@@ -67,8 +77,7 @@ export function defineTool<L>(
   const input =
     config.input &&
     compileSchema(config.input, { io: "input", name: `tool "${name}" input`, requireObjectRoot: true });
-  const output =
-    config.output && compileSchema(config.output, { io: "output", name: `tool "${name}" output` });
+  const output = config.output && compileOutput(config.output, name);
   const wrapsResult = output !== undefined && output.jsonSchema.type !== "object";
   const tool: Tool = { name, inputSchema: (input?.jsonSchema ?? EMPTY_INPUT) as Tool["inputSchema"] };
   if (config.title !== undefined) tool.title = config.title;
@@ -83,7 +92,36 @@ export function defineTool<L>(
   return { name, tool, input, output, wrapsResult, handler };
 }
 
-/** Legacy revisions need an object `structuredContent`, so a non-object output is wrapped (as FastMCP does). */
+/**
+ * zod's `.meta({ id })` makes the root a bare `$ref`; an object behind it is still an object result
+ * (published with `type: "object"` beside the `$ref`, as inputs are), so it is not wrapped.
+ */
+function compileOutput(schema: SchemaLike, name: string): CompiledSchema<unknown> {
+  const options = { io: "output", name: `tool "${name}" output` } as const;
+  const compiled = compileSchema(schema, options);
+  if (compiled.jsonSchema.type !== undefined || compiled.jsonSchema.$ref === undefined) return compiled;
+  try {
+    return compileSchema(schema, { ...options, requireObjectRoot: true });
+  } catch {
+    return compiled; // not an object: wrapped as { result }
+  }
+}
+
+/**
+ * Legacy revisions need an object `structuredContent`, so a non-object output is wrapped (as FastMCP
+ * does). `#/$defs/...` refs resolve against the document root, so `$schema` and definitions move up
+ * (unless an `$id` makes the schema a self-contained resource).
+ */
 function wrapSchema(schema: JsonSchema): JsonSchema {
-  return { type: "object", properties: { result: schema }, required: ["result"] };
+  if (schema.$id !== undefined)
+    return { type: "object", properties: { result: schema }, required: ["result"] };
+  const { $schema, $defs, definitions, ...result } = schema;
+  return {
+    ...($schema === undefined ? {} : { $schema }),
+    type: "object",
+    properties: { result },
+    required: ["result"],
+    ...($defs === undefined ? {} : { $defs }),
+    ...(definitions === undefined ? {} : { definitions }),
+  };
 }

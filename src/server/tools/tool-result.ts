@@ -30,12 +30,10 @@ export async function toCallToolResult<L>(value: unknown, entry: ToolEntry<L>): 
   if (!checked.ok)
     throw new InvalidToolOutput(entry.name, checked.issues.map((issue) => issue.message).join("; "));
   const structured = checked.value;
-  const content =
-    typeof structured === "string"
-      ? [{ type: "text" as const, text: structured }]
-      : await toContentBlocks(structured);
+  // The spec asks for the serialized JSON in one text block; a plain string stays readable as is.
+  const text = typeof structured === "string" ? structured : (JSON.stringify(structured) ?? "null");
   return {
-    content,
+    content: [{ type: "text", text }],
     structuredContent: (entry.wrapsResult ? { result: structured } : structured) as NonNullable<
       CallToolResult["structuredContent"]
     >,
