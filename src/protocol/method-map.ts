@@ -26,11 +26,21 @@ export type ClientParams<M extends string> = M extends keyof ModernRequests
     ? ParamsOf<LegacyRequests[M]>
     : JsonObject | undefined;
 
-/** The result a client receives for a request, in either era's shape. */
+/**
+ * The result a client receives for a request, in either era's shape. Never `input_required`: the
+ * Client answers those rounds itself and resolves with the final result.
+ */
 export type ClientResult<M extends string> = M extends ClientMethod
   ? | (M extends keyof LegacyRequests ? LegacyRequests[M]["result"] : never)
-    | (M extends keyof ModernRequests ? ModernRequests[M]["result"] : never)
+    | (M extends keyof ModernRequests ? WithoutInputRequired<ModernRequests[M]["result"]> : never)
   : JsonObject;
+
+/** Drops InputRequiredResult itself (compared both ways: every modern result is assignable to it). */
+type WithoutInputRequired<R> = R extends Modern.InputRequiredResult
+  ? Modern.InputRequiredResult extends R
+    ? never
+    : R
+  : R;
 
 /**
  * What a server handler may return for a request: either era's result, with the 2026 bookkeeping

@@ -196,7 +196,8 @@ export class Session implements Outbound {
       const result = await this.#handlers.onRequest(inbound);
       return inbound.cancelled || this.#closed ? undefined : resultResponse(message.id, result);
     } catch (error) {
-      if (!(error instanceof McpError)) this.#handlers.onError?.(asError(error));
+      // A cancelled request's failure is expected (its handler was aborted) and goes unanswered.
+      if (!(error instanceof McpError) && !inbound.cancelled) this.#handlers.onError?.(asError(error));
       return inbound.cancelled || this.#closed ? undefined : errorResponse(message.id, toWireError(error));
     } finally {
       if (this.#inbound.get(message.id) === inbound) this.#inbound.delete(message.id);

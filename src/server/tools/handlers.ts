@@ -53,6 +53,7 @@ export async function callTool<L>(deps: McpDeps<L>, request: RequestContext): Pr
   } catch (error) {
     if (error instanceof McpError) throw error;
     if (error instanceof ToolError) return toolErrorResult(error.message);
+    if (request.signal.aborted) throw error; // cancelled: nobody reads the answer, nothing to log
     deps.onError(error instanceof Error ? error : new Error(String(error)));
     const detail = error instanceof InvalidToolOutput ? "returned an invalid result" : "failed";
     return toolErrorResult(`Tool "${name}" ${detail}; the server logged the details`);
