@@ -22,6 +22,12 @@ export interface ContextHost {
   legacyLogLevel(ctx: RequestContext): string | undefined;
 }
 
+/** Options of anything that asks the client for input. */
+export interface AskOptions {
+  /** The key of this ask in a 2026-07-28 `inputRequests` map. Default: `<kind>-<n>` in call order. */
+  readonly key?: string;
+}
+
 /** Options of `ctx.sample` besides the messages. */
 export type SampleOptions = Partial<Omit<CreateMessageParams, "messages">>;
 
@@ -152,17 +158,24 @@ export class Context<L = unknown> {
    * Asks the user for structured input (form elicitation). `schema` is a flat object schema
    * (Standard Schema or JSON Schema); accepted content is validated against it.
    */
-  async elicit<S extends ElicitSchema>(message: string, schema: S): Promise<ElicitOutcome<S>> {
+  async elicit<S extends ElicitSchema>(
+    message: string,
+    schema: S,
+    options: AskOptions = {},
+  ): Promise<ElicitOutcome<S>> {
     this.#requireCapability("elicitation", isFormElicitationCapable);
     const { requestedSchema, validate } = toRequestedSchema(schema);
-    const answer = await this.#ask({
-      method: "elicitation/create",
-      // `mode` arrived in 2025-11-25; older clients know only the form.
-      params:
-        this.protocolVersion >= "2025-11-25"
-          ? { mode: "form", message, requestedSchema }
-          : { message, requestedSchema },
-    });
+    const answer = await this.#ask(
+      {
+        method: "elicitation/create",
+        // `mode` arrived in 2025-11-25; older clients know only the form.
+        params:
+          this.protocolVersion >= "2025-11-25"
+            ? { mode: "form", message, requestedSchema }
+            : { message, requestedSchema },
+      },
+      options.key,
+    );
     return validate(answer);
   }
 
@@ -170,7 +183,7 @@ export class Context<L = unknown> {
   async elicitUrl(
     message: string,
     url: string,
-    elicitationId?: string,
+    options: AskOptions & { readonly elicitationId?: string } = {},
   ): Promise<Spec2025_11_25.ElicitResult> {
     this.#requireCapability(
       "elicitation.url",
@@ -178,14 +191,17 @@ export class Context<L = unknown> {
     );
     const params: JsonObject = { mode: "url", message, url };
     // elicitationId exists in 2025-11-25 only; 2026-07-28 removed it.
-    if (this.era === "legacy") params.elicitationId = elicitationId ?? crypto.randomUUID();
-    return (await this.#ask({ method: "elicitation/create", params })) as Spec2025_11_25.ElicitResult;
+    if (this.era === "legacy") params.elicitationId = options.elicitationId ?? crypto.randomUUID();
+    return (await this.#ask(
+      { method: "elicitation/create", params },
+      options.key,
+    )) as Spec2025_11_25.ElicitResult;
   }
 
   /** Asks the client's model for a completion (sampling). A string becomes one user message. */
   async sample(
     input: string | CreateMessageParams["messages"],
-    options: SampleOptions = {},
+    options: SampleOptions & AskOptions = {},
   ): Promise<CreateMessageResult> {
     const needsTools = options.tools !== undefined || options.toolChoice !== undefined;
     this.#requireCapability(needsTools ? "sampling.tools" : "sampling", (caps) =>
@@ -195,18 +211,19 @@ export class Context<L = unknown> {
     );
     const messages =
       typeof input === "string" ? [{ role: "user", content: { type: "text", text: input } }] : input;
-    const params: JsonObject = { maxTokens: 1024, ...options, messages };
-    return (await this.#ask({ method: "sampling/createMessage", params })) as CreateMessageResult;
+    const { key, ...sampling } = options;
+    const params: JsonObject = { maxTokens: 1024, ...sampling, messages };
+    return (await this.#ask({ method: "sampling/createMessage", params }, key)) as CreateMessageResult;
   }
 
   /** The client's roots (directories or URIs it exposes). */
-  async listRoots(): Promise<Root[]> {
+  async listRoots(options: AskOptions = {}): Promise<Root[]> {
     this.#requireCapability("roots", (caps) => isJsonObject(caps.roots));
-    const result = (await this.#ask({ method: "roots/list" })) as { roots?: Root[] };
+    const result = (await this.#ask({ method: "roots/list" }, options.key)) as { roots?: Root[] };
     return result.roots ?? [];
   }
 
-  #ask(request: InputRequest): Promise<unknown> {
+  #ask(request: InputRequest, key: string | undefined): Promise<unknown> {
     if (this.era === "legacy") return this.#request.sendRequest(request.method, request.params);
     if (!this.#round) {
       throw new McpError(
@@ -214,7 +231,7 @@ export class Context<L = unknown> {
         `${this.#request.method} cannot ask the client for input in 2026-07-28`,
       );
     }
-    return this.#round.ask(request);
+    return this.#round.ask(request, key);
   }
 
   #requireCapability(name: string, has: (capabilities: JsonObject) => boolean): void {

@@ -5,7 +5,7 @@ export { deriveCapabilities } from "./capabilities.js";
 export { McpServer } from "./mcp-server.js";
 export type { McpServerOptions, ResourceHandler } from "./mcp-server.js";
 export { Context } from "./context.js";
-export type { ContextHost, SampleOptions } from "./context.js";
+export type { AskOptions, ContextHost, SampleOptions } from "./context.js";
 export { ToolError } from "./tool-error.js";
 export type { ToolConfig, ToolHandler, ToolArgs, ToolReturn } from "./tools/define-tool.js";
 export type { ResourceConfig } from "./resources/define-resource.js";

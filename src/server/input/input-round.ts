@@ -42,9 +42,12 @@ export class InputRound {
     this.#known = known;
   }
 
-  /** Answers from the collected responses, or registers the request and suspends forever. */
-  ask(request: InputRequest): Promise<unknown> {
-    const key = `${KEY_PREFIX[request.method]}-${this.#counter++}`;
+  /**
+   * Answers from the collected responses, or registers the request and suspends forever. `key`
+   * names the request on the wire; by default the n-th ask of a kind is `<kind>-<n>`.
+   */
+  ask(request: InputRequest, key = `${KEY_PREFIX[request.method]}-${this.#counter}`): Promise<unknown> {
+    this.#counter++;
     if (Object.hasOwn(this.#known, key)) return Promise.resolve(this.#known[key]);
     this.#pending[key] = request;
     this.#blocked?.();

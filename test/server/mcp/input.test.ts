@@ -35,6 +35,11 @@ function server(options: { requestState?: { key?: string; ttlMs?: number } } = {
     const content = Array.isArray(reply.content) ? reply.content[0] : reply.content;
     return content?.type === "text" ? `Summary: ${content.text}` : "no text";
   });
+  mcp.tool("named_keys", async (_args, ctx) => {
+    const who = await ctx.elicit("Who?", z.object({ name: z.string() }), { key: "user_name" });
+    const roots = await ctx.listRoots({ key: "client_roots" });
+    return `${who.action === "accept" ? who.content.name : "?"} ${roots.length}`;
+  });
   mcp.tool("roots", async (_args, ctx) => (await ctx.listRoots()).map((root) => root.uri).join(","));
   mcp.prompt("ask_prompt", async (_args, ctx) => {
     const answer = await ctx.elicit("Topic?", z.object({ topic: z.string() }));
@@ -196,6 +201,26 @@ describe("2026-07-28 input_required rounds on the wire", () => {
       content: [{ type: "text", text: "Booked 2 on Sat for Bo" }],
     });
     expect(runs.book).toBe(3);
+  });
+
+  it("uses the keys the handler names, and accepts answers under them", async () => {
+    const { call } = await rawServer();
+    const first = await call({ name: "named_keys", arguments: {} });
+    expect(Object.keys(first.result!.inputRequests as JsonObject)).toEqual(["user_name"]);
+    const second = await call({
+      name: "named_keys",
+      arguments: {},
+      requestState: first.result!.requestState,
+      inputResponses: { user_name: { action: "accept", content: { name: "Ada" } } },
+    });
+    expect(Object.keys(second.result!.inputRequests as JsonObject)).toEqual(["client_roots"]);
+    const third = await call({
+      name: "named_keys",
+      arguments: {},
+      requestState: second.result!.requestState,
+      inputResponses: { client_roots: { roots: [{ uri: "file:///a" }] } },
+    });
+    expect(third.result).toMatchObject({ content: [{ type: "text", text: "Ada 1" }] });
   });
 
   it("refuses a tampered requestState", async () => {
