@@ -7,7 +7,7 @@ export type { ModernRequestMeta } from "./modern-request.js";
 export { answerInitialize } from "./initialize.js";
 export type { LegacyHandshake } from "./initialize.js";
 export { ServerConnection } from "./server-connection.js";
-export type { ServerDispatch, ServerRequest } from "./server-connection.js";
+export type { ConnectionOptions, ServerDispatch, ServerRequest } from "./server-connection.js";
 export { negotiate, withModernMeta } from "./client-negotiation.js";
 export type { ClientIdentity, EraMode, NegotiatedServer, NegotiationOptions } from "./client-negotiation.js";
 export type {

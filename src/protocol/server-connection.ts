@@ -23,6 +23,15 @@ export interface ServerRequest {
   readonly logLevel: string | undefined;
 }
 
+/** Options of one connection. */
+export interface ConnectionOptions {
+  /**
+   * Serve legacy requests without a handshake on this connection, as if `initialize` had
+   * negotiated this version (stateless legacy HTTP: every POST is its own connection).
+   */
+  readonly assumeLegacy?: { readonly protocolVersion: string };
+}
+
 /** What the server layer plugs into a connection. */
 export interface ServerDispatch {
   /** Answers any request the protocol layer does not answer itself. */
@@ -52,9 +61,24 @@ export class ServerConnection {
   /** Settles when the connection has closed (peer gone or close() called). */
   readonly closed: Promise<void> = new Promise((resolve) => (this.#markClosed = resolve));
 
-  constructor(transport: Transport, identity: ServerIdentity, dispatch: ServerDispatch) {
+  constructor(
+    transport: Transport,
+    identity: ServerIdentity,
+    dispatch: ServerDispatch,
+    options: ConnectionOptions = {},
+  ) {
     this.#identity = identity;
     this.#dispatch = dispatch;
+    if (options.assumeLegacy) {
+      const clientInfo = { name: "unknown", version: "unknown" };
+      this.#legacy = {
+        protocolVersion: options.assumeLegacy.protocolVersion,
+        clientCapabilities: {},
+        clientInfo,
+      };
+      this.#era = "legacy";
+      this.#initialized = true;
+    }
     this.#session = new Session(transport, {
       onRequest: (inbound) => this.#onRequest(inbound),
       onNotification: (message, info) => this.#onNotification(message, info),

@@ -89,6 +89,15 @@ export class Context<L = unknown> {
     return this.#request.authInfo;
   }
 
+  /**
+   * Ends the HTTP stream that carries this request's answers while the handler goes on (legacy
+   * Streamable HTTP with resumability, SEP-1699 polling): the client reconnects and collects the
+   * rest. Does nothing on other transports.
+   */
+  closeStream(): void {
+    this.#request.closeStream?.();
+  }
+
   /** Aborted when the client cancels or disconnects, or when the round ends waiting for input. */
   get signal(): AbortSignal {
     if (!this.#signal) {

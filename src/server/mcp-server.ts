@@ -1,6 +1,7 @@
 import { ErrorCode, McpError, SdkError } from "../jsonrpc/index.js";
 import type { JsonObject } from "../jsonrpc/index.js";
-import type { ClientMethod, Implementation, ServerConnection } from "../protocol/index.js";
+import type { ClientMethod, ConnectionOptions, Implementation, ServerConnection } from "../protocol/index.js";
+import type { Spec2025_11_25 } from "../spec/index.js";
 import type { SchemaLike } from "../schema/index.js";
 import type { Transport } from "../transport/index.js";
 import { withCacheHint } from "./cache-hints.js";
@@ -226,9 +227,14 @@ export class McpServer<L = undefined> {
   }
 
   /** Serves one transport (starting the lifespan first, once). */
-  async connect(transport: Transport): Promise<ServerConnection> {
+  async connect(transport: Transport, options?: ConnectionOptions): Promise<ServerConnection> {
     await this.#lifespan.start();
-    return this.#server.connect(transport);
+    return this.#server.connect(transport, options);
+  }
+
+  /** The wire description of an enabled tool (the HTTP layer checks x-mcp-header parameters with it). */
+  getTool(name: string): Spec2025_11_25.Tool | undefined {
+    return this.#deps.tools.get(name)?.tool;
   }
 
   /**

@@ -32,6 +32,8 @@ export interface RequestContext {
   readonly headers: Headers | undefined;
   /** Verified credentials, when an auth layer put them on the request. */
   readonly authInfo: Readonly<Record<string, unknown>> | undefined;
+  /** Ends this request's HTTP stream early (SSE polling); undefined where there is no such stream. */
+  readonly closeStream: (() => void) | undefined;
   /** Per-request log level of a modern request; undefined: send no log notifications for it. */
   readonly logLevel: string | undefined;
   /** Sends a notification tied to this request (progress, logs). */
@@ -71,6 +73,7 @@ export function toRequestContext(request: ServerRequest): RequestContext {
     meta: metaOf(inbound.params),
     headers: inbound.info?.headers,
     authInfo: inbound.info?.authInfo,
+    closeStream: inbound.info?.closeStream,
     logLevel: request.logLevel,
     notify: (method, params) => inbound.notify(method, params),
     sendRequest: (method, params, options) => {

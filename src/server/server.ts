@@ -3,6 +3,7 @@ import type { JsonObject, JsonRpcNotification } from "../jsonrpc/index.js";
 import { ServerConnection } from "../protocol/index.js";
 import type {
   ClientMethod,
+  ConnectionOptions,
   Implementation,
   ServerDispatch,
   ServerIdentity,
@@ -92,8 +93,8 @@ export class Server {
   }
 
   /** Serves one transport; resolves when the transport has started. */
-  async connect(transport: Transport): Promise<ServerConnection> {
-    const connection = new ServerConnection(transport, this.#getIdentity(), this.#dispatch);
+  async connect(transport: Transport, options?: ConnectionOptions): Promise<ServerConnection> {
+    const connection = new ServerConnection(transport, this.#getIdentity(), this.#dispatch, options);
     this.#connections.add(connection);
     await connection.start();
     return connection;

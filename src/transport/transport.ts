@@ -11,6 +11,11 @@ export interface MessageInfo {
   readonly signal?: AbortSignal;
   /** Verified credentials, when an auth layer put them there. */
   readonly authInfo?: Readonly<Record<string, unknown>>;
+  /**
+   * Ends the HTTP stream carrying this request's answers now, while the request goes on: the
+   * client reconnects with Last-Event-ID to collect the rest (SSE polling, SEP-1699).
+   */
+  readonly closeStream?: () => void;
 }
 
 /** Callbacks a transport drives; the session above owns them. */

@@ -1,0 +1,10 @@
+export { createMcpHandler } from "./server/handler.js";
+export type { FetchHandler, RequestExtras } from "./server/fetch-handler.js";
+export type { McpHandlerOptions } from "./server/options.js";
+export type { HttpServable } from "./server/connectable.js";
+export type { GuardOptions } from "./server/guards.js";
+export type { BodyLimits } from "./server/read-body.js";
+export type { SessionLimits } from "./server/sessions.js";
+export { decodeHeaderValue } from "./server/modern-headers.js";
+export { createMemoryEventStore } from "../store/index.js";
+export type { EventStore, MemoryEventStoreOptions, ReplayedStream, StoredEvent } from "../store/index.js";

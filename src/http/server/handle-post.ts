@@ -1,0 +1,203 @@
+import {
+  ErrorCode,
+  idOfInvalid,
+  isJsonObject,
+  isJsonRpcMessage,
+  isJsonRpcRequest,
+} from "../../jsonrpc/index.js";
+import type { JsonRpcMessage, JsonRpcRequest, RequestId } from "../../jsonrpc/index.js";
+import { MetaKey, isLegacyVersion } from "../../protocol/index.js";
+import type { MessageInfo } from "../../transport/index.js";
+import { ExchangeTransport } from "./exchange-transport.js";
+import type { RequestExtras } from "./fetch-handler.js";
+import { checkContentType, checkPostAccept } from "./guards.js";
+import type { HandlerContext } from "./handler-context.js";
+import { checkModernRequest, modernErrorStatus } from "./modern-headers.js";
+import { checkParsedBody, readJsonBody } from "./read-body.js";
+import { ReplyChannel } from "./reply-channel.js";
+import { accepted, badRequest, errorResponse } from "./responses.js";
+import { SessionTransport } from "./session-transport.js";
+import { newSessionId } from "./sessions.js";
+import type { HttpSession } from "./sessions.js";
+
+/** POST: read the body, then serve it as a 2026-07-28 request or in the legacy session flow. */
+export async function handlePost(
+  ctx: HandlerContext,
+  request: Request,
+  extras: RequestExtras | undefined,
+): Promise<Response> {
+  const refused = checkContentType(request) ?? checkPostAccept(request);
+  if (refused) return refused;
+  const body =
+    extras?.parsedBody === undefined
+      ? await readJsonBody(request, ctx.options)
+      : checkParsedBody(extras.parsedBody, ctx.options);
+  if (body instanceof Response) return body;
+  const payload = body.value;
+  const messages = Array.isArray(payload) ? (payload as unknown[]) : [payload];
+  const invalid = messages.find((message) => !isJsonRpcMessage(message));
+  if (messages.length === 0 || invalid !== undefined) {
+    return errorResponse(400, ErrorCode.InvalidRequest, "Invalid Request", idOfInvalid(invalid));
+  }
+  const valid = messages as JsonRpcMessage[];
+  const info: MessageInfo = extras?.authInfo
+    ? { headers: request.headers, authInfo: extras.authInfo }
+    : { headers: request.headers };
+  const legacySseSession = new URL(request.url).searchParams.get("sessionId");
+  if (legacySseSession !== null && !request.headers.has("mcp-session-id")) {
+    return ctx.legacySse.deliver(legacySseSession, payload, info)
+      ? accepted()
+      : errorResponse(404, ErrorCode.ConnectionClosed, "Session not found");
+  }
+  const single = valid.length === 1 && !Array.isArray(payload) ? valid[0] : undefined;
+  if (single && isModern(request, single)) return serveModern(ctx, request, single, info);
+  return serveLegacy(ctx, request, payload, valid, info);
+}
+
+/** REVISIONS.md §1(e): `_meta` protocolVersion or a non-legacy version header means 2026-07-28. */
+function isModern(request: Request, message: JsonRpcMessage): boolean {
+  if ("method" in message && message.method === "initialize") return false;
+  if (request.headers.has("mcp-session-id")) return false;
+  const header = request.headers.get("mcp-protocol-version");
+  if (header !== null && !isLegacyVersion(header.trim())) return true;
+  const meta = "params" in message && isJsonObject(message.params?._meta) ? message.params._meta : undefined;
+  return meta?.[MetaKey.ProtocolVersion] !== undefined;
+}
+
+async function serveModern(
+  ctx: HandlerContext,
+  request: Request,
+  message: JsonRpcMessage,
+  info: MessageInfo,
+): Promise<Response> {
+  if (!isJsonRpcRequest(message)) {
+    // 2026-07-28 defines no client notifications over HTTP, and clients never send responses.
+    return "method" in message ? accepted() : badRequest("2026-07-28 clients send no responses");
+  }
+  const refused = checkModernRequest(request, message, ctx.server.getTool?.bind(ctx.server));
+  if (refused) return refused;
+  const controller = new AbortController();
+  request.signal.addEventListener("abort", () => controller.abort(request.signal.reason), { once: true });
+  const reply = new ReplyChannel({
+    requestIds: new Set([message.id]),
+    mode: "auto",
+    batch: false,
+    statusOf: (response) => ("error" in response ? modernErrorStatus(response.error.code) : 200),
+    // Closing the response stream is how a 2026-07-28 client cancels (no notifications/cancelled on HTTP).
+    onClientGone: () => {
+      controller.abort(new Error("The client closed the response stream"));
+      void transport.close();
+    },
+    onDone: () => void transport.close(),
+  });
+  const transport = new ExchangeTransport(message, { ...info, signal: controller.signal }, reply);
+  await ctx.server.connect(transport);
+  return reply.response;
+}
+
+async function serveLegacy(
+  ctx: HandlerContext,
+  request: Request,
+  payload: unknown,
+  messages: JsonRpcMessage[],
+  info: MessageInfo,
+): Promise<Response> {
+  const mode = ctx.options.legacy ?? "stateful";
+  const initialize = messages.length === 1 && !Array.isArray(payload) && isInitialize(messages[0]);
+  if (mode === "reject") {
+    return errorResponse(
+      400,
+      ErrorCode.UnsupportedProtocolVersion,
+      "This server speaks 2026-07-28 only",
+      null,
+      {
+        supported: ["2026-07-28"],
+      },
+    );
+  }
+  const version = request.headers.get("mcp-protocol-version")?.trim();
+  if (!initialize && version !== undefined && !isLegacyVersion(version)) {
+    return badRequest(`Unsupported MCP-Protocol-Version: ${version}`);
+  }
+  const requests = messages.filter(isJsonRpcRequest);
+  if (mode === "stateless") {
+    const assumeLegacy = initialize ? undefined : { protocolVersion: version ?? "2025-03-26" };
+    return serveExchange(ctx, payload, requests, info, assumeLegacy);
+  }
+  if (initialize) return startSession(ctx, messages[0] as JsonRpcRequest, info);
+  const sessionId = request.headers.get("mcp-session-id");
+  if (sessionId === null) return badRequest("Mcp-Session-Id header is required");
+  const session = ctx.sessions.get(sessionId);
+  if (!session) return errorResponse(404, ErrorCode.ConnectionClosed, "Session not found");
+  return serveInSession(ctx, session, payload, requests, info);
+}
+
+function isInitialize(message: JsonRpcMessage | undefined): message is JsonRpcRequest {
+  return message !== undefined && isJsonRpcRequest(message) && message.method === "initialize";
+}
+
+async function serveExchange(
+  ctx: HandlerContext,
+  payload: unknown,
+  requests: JsonRpcRequest[],
+  info: MessageInfo,
+  assumeLegacy: { protocolVersion: string } | undefined,
+): Promise<Response> {
+  const reply = new ReplyChannel({
+    requestIds: new Set(requests.map((request) => request.id)),
+    mode: ctx.options.jsonResponse ? "json" : "auto",
+    batch: Array.isArray(payload),
+    onDone: () => void transport.close(),
+  });
+  const transport = new ExchangeTransport(payload, info, reply);
+  await ctx.server.connect(transport, assumeLegacy ? { assumeLegacy } : undefined);
+  if (requests.length > 0) return reply.response;
+  void transport.close();
+  return accepted();
+}
+
+async function startSession(
+  ctx: HandlerContext,
+  message: JsonRpcRequest,
+  info: MessageInfo,
+): Promise<Response> {
+  const id = newSessionId();
+  const transport = new SessionTransport(id, ctx.store);
+  const connection = await ctx.server.connect(transport);
+  const session: HttpSession = { id, transport, connection, streams: new Map(), lastSeen: Date.now() };
+  ctx.sessions.add(session);
+  void connection.closed.then(() => ctx.sessions.delete(id));
+  const response = await serveInSession(ctx, session, message, [message], info, { "mcp-session-id": id });
+  // A failed initialize leaves no session behind.
+  if (connection.era !== "legacy") ctx.sessions.delete(id);
+  return response;
+}
+
+function serveInSession(
+  ctx: HandlerContext,
+  session: HttpSession,
+  payload: unknown,
+  requests: JsonRpcRequest[],
+  info: MessageInfo,
+  headers?: HeadersInit,
+): Promise<Response> | Response {
+  const ids = requests.map((request) => request.id);
+  if (ids.length === 0) {
+    session.transport.deliver(payload, info, undefined, ids);
+    return accepted();
+  }
+  const streamId = `${session.id}-${newSessionId().slice(0, 12)}`;
+  const resumable =
+    ctx.store && !ctx.options.jsonResponse ? { store: ctx.store, streamId, retryMs: ctx.retryMs } : undefined;
+  const reply = new ReplyChannel({
+    requestIds: new Set<RequestId>(ids),
+    mode: ctx.options.jsonResponse ? "json" : "auto",
+    batch: Array.isArray(payload),
+    ...(headers ? { headers } : {}),
+    ...(resumable ? { resumable } : {}),
+    onDone: () => session.streams.delete(streamId),
+  });
+  session.streams.set(streamId, reply);
+  session.transport.deliver(payload, { ...info, closeStream: () => reply.closeConnection() }, reply, ids);
+  return reply.response;
+}

@@ -1,0 +1,71 @@
+import { ErrorCode } from "../../jsonrpc/index.js";
+import { createMemoryEventStore } from "../../store/index.js";
+import type { HttpServable } from "./connectable.js";
+import type { FetchHandler, RequestExtras } from "./fetch-handler.js";
+import { handleGet } from "./handle-get.js";
+import { handlePost } from "./handle-post.js";
+import { checkHostAndOrigin } from "./guards.js";
+import type { HandlerContext } from "./handler-context.js";
+import { LegacySseSessions } from "./legacy-sse.js";
+import type { McpHandlerOptions } from "./options.js";
+import { badRequest, errorResponse, methodNotAllowed } from "./responses.js";
+import { SessionTable } from "./sessions.js";
+
+/**
+ * Streamable HTTP for both protocol eras on one endpoint, as a web-standard fetch handler:
+ * 2026-07-28 requests are served statelessly, legacy clients get sessions (or stateless
+ * serving), resumable SSE, and the 2024-11-05 HTTP+SSE transport. Safe defaults: loopback
+ * Host/Origin only, 4 MiB bodies, JSON-only POSTs.
+ *
+ * @example
+ * const handler = createMcpHandler(mcp, { allowedHosts: ["api.example.com"] });
+ * export default { fetch: (request: Request) => handler.fetch(request) };
+ */
+export function createMcpHandler(server: HttpServable, options: McpHandlerOptions = {}): FetchHandler {
+  const ctx: HandlerContext = {
+    server,
+    options,
+    sessions: new SessionTable(options),
+    legacySse: new LegacySseSessions(),
+    store: options.eventStore === false ? undefined : (options.eventStore ?? createMemoryEventStore()),
+    retryMs: options.retryMs ?? 1_000,
+  };
+  let closed = false;
+  return {
+    async fetch(request: Request, extras?: RequestExtras): Promise<Response> {
+      if (closed)
+        return errorResponse(503, ErrorCode.ConnectionClosed, "Service Unavailable: the server is closing");
+      try {
+        const refused = checkHostAndOrigin(request, options);
+        if (refused) return refused;
+        switch (request.method) {
+          case "POST":
+            return await handlePost(ctx, request, extras);
+          case "GET":
+            return await handleGet(ctx, request);
+          case "DELETE":
+            return deleteSession(ctx, request);
+          default:
+            return methodNotAllowed("GET, POST, DELETE");
+        }
+      } catch (error) {
+        // Never a stack or a path on the wire; the server's own onError has seen handler failures.
+        void error;
+        return errorResponse(500, ErrorCode.InternalError, "Internal error");
+      }
+    },
+    async close(): Promise<void> {
+      if (closed) return;
+      closed = true;
+      await Promise.all([ctx.sessions.closeAll(), ctx.legacySse.closeAll()]);
+    },
+  };
+}
+
+/** DELETE ends a legacy session; a later request with its id gets 404. */
+function deleteSession(ctx: HandlerContext, request: Request): Response {
+  const id = request.headers.get("mcp-session-id");
+  if (id === null) return badRequest("Mcp-Session-Id header is required");
+  if (!ctx.sessions.delete(id)) return errorResponse(404, ErrorCode.ConnectionClosed, "Session not found");
+  return new Response(null, { status: 200 });
+}

@@ -1,0 +1,83 @@
+import { ErrorCode } from "../../jsonrpc/index.js";
+import { errorResponse } from "./responses.js";
+
+/** Limits on what a request body may be. */
+export interface BodyLimits {
+  /** Largest accepted body in bytes, enforced while reading. Default 4 MiB. */
+  readonly maxBodyBytes?: number;
+  /** Deepest accepted JSON nesting. Default 64. */
+  readonly maxJsonDepth?: number;
+}
+
+export const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
+const DEFAULT_MAX_DEPTH = 64;
+
+/**
+ * Reads and parses a JSON body: 413 once the cap is passed (reading stops there, so a huge body
+ * costs no more than the cap), 400 -32700 for invalid JSON, 400 -32600 for absurd nesting.
+ */
+export async function readJsonBody(
+  request: Request,
+  limits: BodyLimits,
+): Promise<{ value: unknown } | Response> {
+  const max = limits.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const declared = Number(request.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > max) return tooLarge(max);
+  const text = await readText(request, max);
+  if (text === undefined) return tooLarge(max);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return errorResponse(400, ErrorCode.ParseError, "Parse error");
+  }
+  if (depthExceeds(value, limits.maxJsonDepth ?? DEFAULT_MAX_DEPTH)) {
+    return errorResponse(400, ErrorCode.InvalidRequest, "Invalid Request: JSON nested too deeply");
+  }
+  return { value };
+}
+
+/** Checks an already parsed body (a framework read it) against the same depth cap. */
+export function checkParsedBody(value: unknown, limits: BodyLimits): { value: unknown } | Response {
+  if (depthExceeds(value, limits.maxJsonDepth ?? DEFAULT_MAX_DEPTH)) {
+    return errorResponse(400, ErrorCode.InvalidRequest, "Invalid Request: JSON nested too deeply");
+  }
+  return { value };
+}
+
+async function readText(request: Request, max: number): Promise<string | undefined> {
+  const body = request.body;
+  if (!body) return "";
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = "";
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+}
+
+function tooLarge(max: number): Response {
+  return errorResponse(413, ErrorCode.InvalidRequest, `Payload Too Large: the body exceeds ${max} bytes`);
+}
+
+/** Iterative depth check: no recursion, so a hostile nesting cannot blow the stack. */
+function depthExceeds(root: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (typeof value !== "object" || value === null) continue;
+    if (depth > max) return true;
+    for (const child of Array.isArray(value) ? value : Object.values(value)) {
+      if (typeof child === "object" && child !== null) stack.push([child, depth + 1]);
+    }
+  }
+  return false;
+}

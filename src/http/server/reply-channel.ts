@@ -1,0 +1,144 @@
+import type { JsonRpcMessage, RequestId } from "../../jsonrpc/index.js";
+import type { EventStore } from "../../store/index.js";
+import { jsonResponse } from "./responses.js";
+import { SseStream } from "./sse.js";
+
+/** How one POST's reply is carried. */
+export interface ReplyOptions {
+  /** The request ids whose responses complete this reply. */
+  readonly requestIds: ReadonlySet<RequestId>;
+  /** json: one JSON body; sse: an event stream; auto: JSON unless something precedes the response. */
+  readonly mode: "json" | "sse" | "auto";
+  /** The request was a (2025-03-26) batch: a JSON reply is an array. */
+  readonly batch: boolean;
+  /** Extra response headers (e.g. Mcp-Session-Id). */
+  readonly headers?: HeadersInit;
+  /** Legacy SSE streams are resumable: events are stored and carry ids; a priming event opens them. */
+  readonly resumable?: { readonly store: EventStore; readonly streamId: string; readonly retryMs: number };
+  /** The HTTP status of a JSON reply carrying this (error) response; default 200. */
+  readonly statusOf?: (response: JsonRpcMessage) => number;
+  /** The client went away before the reply was complete (2026-07-28: that cancels the request). */
+  readonly onClientGone?: () => void;
+  /** Every awaited response has been written. */
+  readonly onDone?: () => void;
+}
+
+/**
+ * The reply to one POST: decides between a JSON body and an SSE stream, writes the request's
+ * related messages and responses in order, and finishes once every awaited response is out.
+ * A resumable stream keeps storing events after its connection closes (client drop or SEP-1699
+ * polling), so a GET with Last-Event-ID can collect the rest.
+ */
+export class ReplyChannel {
+  readonly response: Promise<Response>;
+  readonly #options: ReplyOptions;
+  readonly #pending: Set<RequestId>;
+  readonly #responses: JsonRpcMessage[] = [];
+  #resolve!: (response: Response) => void;
+  #sse: SseStream | undefined;
+  #decided = false;
+  #done = false;
+  #chain: Promise<void> = Promise.resolve();
+
+  constructor(options: ReplyOptions) {
+    this.#options = options;
+    this.#pending = new Set(options.requestIds);
+    this.response = new Promise((resolve) => (this.#resolve = resolve));
+    if (options.mode === "sse") this.#chain = this.#openSse();
+  }
+
+  get done(): boolean {
+    return this.#done;
+  }
+
+  get streamId(): string | undefined {
+    return this.#options.resumable?.streamId;
+  }
+
+  /** True when this reply can carry a non-response message (it is, or may become, a stream). */
+  get carriesMessages(): boolean {
+    return !this.#done && this.#options.mode !== "json";
+  }
+
+  /** Writes a response or a related message; writes are applied in call order. */
+  write(message: JsonRpcMessage): Promise<void> {
+    this.#chain = this.#chain.then(() => this.#write(message));
+    return this.#chain;
+  }
+
+  async #write(message: JsonRpcMessage): Promise<void> {
+    if (this.#done) return;
+    const id = "id" in message && !("method" in message) ? message.id : undefined;
+    const isResponse = id !== undefined && id !== null && this.#pending.has(id);
+    if (isResponse) this.#pending.delete(id);
+    if (!this.#decided && this.#options.mode !== "sse") {
+      if (!isResponse && this.#options.mode === "auto") {
+        await this.#openSse();
+      } else if (isResponse) {
+        this.#responses.push(message);
+        if (this.#pending.size === 0) this.#finishJson();
+        return;
+      } else {
+        return; // JSON mode carries only responses
+      }
+    }
+    await this.#emit(message);
+    if (this.#pending.size === 0) this.#finishStream();
+  }
+
+  /** SEP-1699 polling: end the connection now; the client resumes with GET and Last-Event-ID. */
+  closeConnection(): void {
+    if (!this.#options.resumable || this.#options.mode === "json") return;
+    this.#chain = this.#chain.then(async () => {
+      await this.#openSse(); // a reply still undecided becomes a stream first: its priming id is the resume point
+      this.#sse?.close();
+    });
+  }
+
+  /** A resumed GET continues this stream from here on. */
+  attach(sse: SseStream): void {
+    this.#sse = sse;
+  }
+
+  async #openSse(): Promise<void> {
+    if (this.#decided) return;
+    this.#decided = true;
+    const sse = new SseStream(() => this.#options.onClientGone?.());
+    this.#sse = sse;
+    const resumable = this.#options.resumable;
+    if (resumable) {
+      // The priming event: an id to resume from before anything else was sent (SEP-1699).
+      const id = await resumable.store.append(resumable.streamId, "");
+      sse.send({ id, data: "", retry: resumable.retryMs });
+    }
+    this.#resolve(sse.toResponse(this.#options.headers));
+  }
+
+  async #emit(message: JsonRpcMessage): Promise<void> {
+    const data = JSON.stringify(message);
+    const resumable = this.#options.resumable;
+    const id = resumable ? await resumable.store.append(resumable.streamId, data) : undefined;
+    this.#sse?.send(id === undefined ? { event: "message", data } : { id, event: "message", data });
+  }
+
+  #finishJson(): void {
+    this.#decided = true;
+    this.#done = true;
+    const first = this.#responses[0];
+    const body = this.#options.batch ? this.#responses : first;
+    const status =
+      !this.#options.batch && first && this.#options.statusOf ? this.#options.statusOf(first) : 200;
+    this.#resolve(jsonResponse(body, status, this.#options.headers));
+    this.#options.onDone?.();
+  }
+
+  #finishStream(): void {
+    this.#done = true;
+    const delivered = this.#sse !== undefined && !this.#sse.closed;
+    this.#sse?.close();
+    const resumable = this.#options.resumable;
+    // Keep the events of a stream whose client is away: it may still resume to collect them.
+    if (resumable && delivered) void resumable.store.dropStream(resumable.streamId);
+    this.#options.onDone?.();
+  }
+}

@@ -1,0 +1,104 @@
+import { SdkError, SdkErrorCode } from "../../jsonrpc/index.js";
+import type { JsonRpcMessage, JsonRpcPayload, RequestId } from "../../jsonrpc/index.js";
+import type { MessageInfo, SendOptions, Transport, TransportHandlers } from "../../transport/index.js";
+import type { EventStore } from "../../store/index.js";
+import type { ReplyChannel } from "./reply-channel.js";
+import type { SseStream } from "./sse.js";
+
+/** Messages kept for a standalone GET stream that is not open yet; beyond this they are dropped. */
+const MAX_QUEUED = 64;
+
+/**
+ * The transport of one legacy Streamable HTTP session: many POSTs and one standalone GET stream
+ * share it. Each outbound message goes to exactly one place (the spec forbids broadcasting):
+ * a response to the POST that asked, a related message to that POST's stream while it is open,
+ * anything else to the GET stream (queued briefly until one opens).
+ */
+export class SessionTransport implements Transport {
+  readonly #replies = new Map<RequestId, ReplyChannel>();
+  readonly #queue: JsonRpcMessage[] = [];
+  readonly #store: EventStore | undefined;
+  readonly #standaloneId: string;
+  #standalone: SseStream | undefined;
+  #handlers: TransportHandlers | undefined;
+  #closed = false;
+
+  constructor(sessionId: string, store: EventStore | undefined) {
+    this.#store = store;
+    this.#standaloneId = `${sessionId}-get`;
+  }
+
+  start(handlers: TransportHandlers): Promise<void> {
+    this.#handlers = handlers;
+    return Promise.resolve();
+  }
+
+  /** Hands one POST's body to the session; its requests will be answered on `reply`. */
+  deliver(
+    payload: unknown,
+    info: MessageInfo,
+    reply: ReplyChannel | undefined,
+    requestIds: Iterable<RequestId>,
+  ): void {
+    if (reply) for (const id of requestIds) this.#replies.set(id, reply);
+    this.#handlers?.onMessage(payload, info);
+  }
+
+  /** True while a request with this id is being answered (duplicate ids are refused). */
+  isPending(id: RequestId): boolean {
+    return this.#replies.has(id);
+  }
+
+  get standaloneOpen(): boolean {
+    return this.#standalone !== undefined && !this.#standalone.closed;
+  }
+
+  /** The standalone GET stream opened (or resumed); queued messages go out first. */
+  async openStandalone(sse: SseStream): Promise<void> {
+    this.#standalone = sse;
+    for (const message of this.#queue.splice(0)) await this.#toStandalone(message);
+  }
+
+  get standaloneStreamId(): string {
+    return this.#standaloneId;
+  }
+
+  async send(payload: JsonRpcPayload, options?: SendOptions): Promise<void> {
+    if (this.#closed) throw new SdkError(SdkErrorCode.Closed, "Session is closed");
+    for (const message of Array.isArray(payload) ? payload : [payload]) await this.#route(message, options);
+  }
+
+  close(): Promise<void> {
+    if (!this.#closed) {
+      this.#closed = true;
+      this.#standalone?.close();
+      this.#handlers?.onClose();
+    }
+    return Promise.resolve();
+  }
+
+  async #route(message: JsonRpcMessage, options: SendOptions | undefined): Promise<void> {
+    const isResponse = !("method" in message) && "id" in message && message.id !== null;
+    if (isResponse) {
+      const reply = this.#replies.get(message.id as RequestId);
+      this.#replies.delete(message.id as RequestId);
+      if (reply) return reply.write(message);
+      return;
+    }
+    const related =
+      options?.relatedRequestId === undefined ? undefined : this.#replies.get(options.relatedRequestId);
+    if (related?.carriesMessages) return related.write(message);
+    return this.#toStandalone(message);
+  }
+
+  async #toStandalone(message: JsonRpcMessage): Promise<void> {
+    const sse = this.#standalone;
+    if (!sse || sse.closed) {
+      if (this.#queue.length < MAX_QUEUED) this.#queue.push(message);
+      return;
+    }
+    const data = JSON.stringify(message);
+    const id = this.#store ? await this.#store.append(this.#standaloneId, data) : undefined;
+    sse.send(id === undefined ? { event: "message", data } : { id, event: "message", data });
+  }
+}
