@@ -68,11 +68,17 @@ function checkParamHeaders(headers: Headers, inputSchema: unknown, args: unknown
     if (header === null) return `Mcp-Param-${name} is required for arguments.${property}`;
     const decoded = decodeHeaderValue(header.trim());
     if (decoded === undefined) return `Mcp-Param-${name} is not valid =?base64?...?= text`;
-    const expected =
-      typeof value === "object" ? JSON.stringify(value) : String(value);
+    const expected = headerForm(value);
     if (decoded !== expected) return `Mcp-Param-${name} must equal arguments.${property}`;
   }
   return undefined;
+}
+
+/** How a primitive argument reads in a header (objects are never x-mcp-header parameters). */
+function headerForm(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return JSON.stringify(value) ?? "";
 }
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
