@@ -1,0 +1,106 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { FetchHandler, RequestExtras } from "../http/index.js";
+import { BAD_REQUEST_BODY, INTERNAL_ERROR_BODY, logAdapterError, toError } from "./internal.js";
+import { toRequest } from "./node-request.js";
+
+/**
+ * Writes a web `Response` to a Node response: status, headers (each `set-cookie` on its own line),
+ * then the body chunk by chunk with backpressure. Event streams are flushed as they go; a client
+ * that disconnects cancels the body, which is how a streaming handler learns it is gone.
+ *
+ * @example
+ * import { createServer } from "node:http";
+ * import { writeResponse } from "mcpkit/node";
+ *
+ * createServer((_req, res) => void writeResponse(res, Response.json({ ok: true })));
+ */
+export async function writeResponse(res: ServerResponse, response: Response): Promise<void> {
+  // One flat array lets writeHead skip a setHeader per name; set-cookie values, which must stay
+  // separate lines, are appended to any a middleware set before.
+  const head: string[] = [];
+  for (const [name, value] of response.headers) if (name !== "set-cookie") head.push(name, value);
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) res.appendHeader("set-cookie", cookies);
+  res.writeHead(response.status, head);
+  const body = response.body;
+  if (body === null || !canHaveBody(res, response.status)) {
+    res.end();
+    await body?.cancel();
+    return;
+  }
+  if (response.headers.get("content-type")?.startsWith("text/event-stream") === true) res.flushHeaders();
+  await pipeBody(body, res);
+}
+
+function canHaveBody(res: ServerResponse, status: number): boolean {
+  return status !== 204 && status !== 304 && res.req.method !== "HEAD";
+}
+
+async function pipeBody(body: ReadableStream<Uint8Array>, res: ServerResponse): Promise<void> {
+  const reader = body.getReader();
+  let gone = false;
+  const onClose = (): void => {
+    if (res.writableFinished) return;
+    gone = true;
+    reader.cancel().catch(() => {});
+  };
+  res.once("close", onClose);
+  try {
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      if (!res.write(chunk.value) && !gone) await drained(res);
+    }
+    if (!gone) res.end();
+  } catch (error) {
+    res.destroy(); // headers are out: cut the connection so the client sees a truncated response
+    throw error;
+  } finally {
+    res.off("close", onClose);
+  }
+}
+
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      res.off("drain", done).off("close", done);
+      resolve();
+    };
+    res.on("drain", done).on("close", done);
+  });
+}
+
+/** One Node exchange as the adapters see it. @internal */
+export interface NodeExchange {
+  readonly req: IncomingMessage;
+  readonly res: ServerResponse;
+  readonly url?: string | undefined;
+  readonly trustProxy?: boolean | undefined;
+  /** Called inside the guard, so a throwing callback becomes a 500 too. */
+  readonly extras?: (() => RequestExtras | undefined) | undefined;
+}
+
+/**
+ * The round trip every Node-based adapter shares. Never rejects: a request that cannot be
+ * translated gets a 400, anything else unexpected a generic 500 (or a cut connection once
+ * headers are out), reported to `onError`. @internal
+ */
+export async function respond(
+  handler: FetchHandler,
+  exchange: NodeExchange,
+  onError: (error: Error) => void = logAdapterError,
+): Promise<void> {
+  const { req, res } = exchange;
+  let request: Request;
+  try {
+    request = toRequest(req, { res, url: exchange.url, trustProxy: exchange.trustProxy });
+  } catch {
+    if (!res.headersSent) res.writeHead(400, { "content-type": "application/json" }).end(BAD_REQUEST_BODY);
+    return;
+  }
+  try {
+    await writeResponse(res, await handler.fetch(request, exchange.extras?.()));
+  } catch (error) {
+    onError(toError(error));
+    if (res.headersSent) res.destroy();
+    else res.writeHead(500, { "content-type": "application/json" }).end(INTERNAL_ERROR_BODY);
+  }
+}
