@@ -140,11 +140,10 @@ export class ServerConnection {
 
   async #onRequest(inbound: InboundRequest): Promise<JsonObject> {
     const { method, params } = inbound;
-    if (method === "initialize") return this.#initialize(inbound);
+    // A request that claims 2026-07-28 is modern even when it is `initialize` (answered -32601).
     const modern = this.#era === undefined && (method === "server/discover" || hasModernMeta(params));
-    if (this.#era === "modern" || modern) {
-      return this.#serveModern(inbound);
-    }
+    if (this.#era === "modern" || modern) return this.#serveModern(inbound);
+    if (method === "initialize") return this.#initialize(inbound);
     if (method === "ping") return {};
     const legacy = this.#legacy;
     if (!legacy) {
@@ -165,12 +164,6 @@ export class ServerConnection {
   #initialize(inbound: InboundRequest): JsonObject {
     if (inbound.inBatch)
       throw new McpError(ErrorCode.InvalidRequest, "initialize must not be part of a batch");
-    if (this.#era === "modern") {
-      throw new McpError(
-        ErrorCode.InvalidRequest,
-        "This connection already speaks 2026-07-28; initialize is not part of it",
-      );
-    }
     if (this.#legacy) throw new McpError(ErrorCode.InvalidRequest, "Server already initialized");
     const handshake = answerInitialize(inbound.params, this.#identity);
     const { protocolVersion, clientCapabilities, clientInfo } = handshake;
@@ -180,17 +173,17 @@ export class ServerConnection {
   }
 
   async #serveModern(inbound: InboundRequest): Promise<JsonObject> {
-    const meta = readModernMeta(inbound.params);
-    this.#era = "modern";
     const { method } = inbound;
-    const serverInfo = this.#identity.serverInfo;
-    if (method === "server/discover") return toModernResult(method, this.#discover(), serverInfo);
     if (LEGACY_ONLY_METHODS.has(method)) {
       throw new McpError(
         ErrorCode.MethodNotFound,
         `Method not found: ${method} does not exist in 2026-07-28`,
       );
     }
+    const meta = readModernMeta(inbound.params);
+    this.#era = "modern";
+    const serverInfo = this.#identity.serverInfo;
+    if (method === "server/discover") return toModernResult(method, this.#discover(), serverInfo);
     const result = await this.#dispatch.handleRequest({ inbound, connection: this, era: "modern", ...meta });
     return toModernResult(method, result, serverInfo);
   }

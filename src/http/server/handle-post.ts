@@ -56,7 +56,6 @@ export async function handlePost(
 
 /** REVISIONS.md §1(e): `_meta` protocolVersion or a non-legacy version header means 2026-07-28. */
 function isModern(request: Request, message: JsonRpcMessage): boolean {
-  if ("method" in message && message.method === "initialize") return false;
   if (request.headers.has("mcp-session-id")) return false;
   const header = request.headers.get("mcp-protocol-version");
   if (header !== null && !isLegacyVersion(header.trim())) return true;
