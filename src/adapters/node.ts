@@ -47,6 +47,8 @@ export interface ServeOptions extends HandleOptions {
   readonly host?: string;
   /** Serve only this path (others get 404). Default: every path. */
   readonly path?: string;
+  /** Close gracefully on SIGINT/SIGTERM (what `mcp.run({ transport: "http" })` does). Default false. */
+  readonly closeOnSignals?: boolean;
 }
 
 /** A listening server from {@link serve}. `await using` closes it. */
@@ -56,6 +58,8 @@ export interface NodeServer extends AsyncDisposable {
   readonly server: Server;
   /** Stops accepting, closes the handler (ending its streams), then the connections. Idempotent. */
   close(): Promise<void>;
+  /** Settles once the server has closed, whoever closed it. */
+  readonly closed: Promise<void>;
 }
 
 /** How long `close()` lets responses end on their own before cutting the connections. */
@@ -67,7 +71,7 @@ const CLOSE_GRACE_MS = 500;
  * @example
  * import { serve } from "mcpkit/node";
  *
- * await using server = await serve(mcp.handler(), { port: 8000, path: "/mcp" });
+ * await using server = await serve(createMcpHandler(mcp), { port: 8000, path: "/mcp" });
  * console.log(`MCP server on ${server.url.href}`); // http://127.0.0.1:8000/mcp
  */
 export async function serve(handler: FetchHandler, options: ServeOptions = {}): Promise<NodeServer> {
@@ -88,7 +92,13 @@ export async function serve(handler: FetchHandler, options: ServeOptions = {}): 
   const { address, port } = server.address() as AddressInfo;
   const url = new URL(`http://${address.includes(":") ? `[${address}]` : address}:${port}${path ?? "/"}`);
   const close = (): Promise<void> => (closing ??= shutdown(server, handler));
-  return { url, server, close, [Symbol.asyncDispose]: close };
+  const closed = new Promise<void>((resolve) => server.once("close", () => resolve()));
+  if (options.closeOnSignals) {
+    const onSignal = (): void => void close();
+    process.once("SIGINT", onSignal).once("SIGTERM", onSignal);
+    void closed.then(() => process.off("SIGINT", onSignal).off("SIGTERM", onSignal));
+  }
+  return { url, server, close, closed, [Symbol.asyncDispose]: close };
 }
 
 function pathOf(target = "/"): string {

@@ -64,6 +64,26 @@ export interface McpServerOptions<L> {
   readonly onError?: (error: Error) => void;
 }
 
+/** How `run()` serves: stdio (default), or Streamable HTTP with the handler's options. */
+export interface RunOptions {
+  readonly transport?: "stdio" | "http";
+  /** HTTP: default 8000. */
+  readonly port?: number;
+  /** HTTP: default 127.0.0.1 (loopback only). */
+  readonly host?: string;
+  /** HTTP: the MCP endpoint's path, default "/mcp". */
+  readonly path?: string;
+  readonly allowedHosts?: readonly string[] | false;
+  readonly allowedOrigins?: readonly string[] | false;
+  readonly legacy?: "stateful" | "stateless" | "reject";
+  readonly jsonResponse?: boolean;
+}
+
+// Loaded by the package's own name (self-reference), so bundlers for other runtimes skip them.
+const STDIO_MODULE = "mcpkit/stdio";
+const HTTP_MODULE = "mcpkit/http";
+const NODE_MODULE = "mcpkit/node";
+
 /** Per legacy connection: the logging/setLevel threshold and resources/subscribe URIs. */
 interface LegacyState {
   logLevel: string | undefined;
@@ -97,6 +117,7 @@ export class McpServer<L = undefined> {
   readonly #legacy = new WeakMap<ServerConnection, LegacyState>();
   readonly #pendingChanges = new Set<keyof typeof LIST_CHANGED>();
   readonly #cache: Partial<Record<CacheableList, CacheHint>>;
+  #stopHttp: (() => Promise<void>) | undefined;
 
   constructor(info: Implementation, options: McpServerOptions<L> = {}) {
     this.info = info;
@@ -238,21 +259,60 @@ export class McpServer<L = undefined> {
   }
 
   /**
-   * Serves over stdio (the default) until stdin closes. Loaded on demand, by the package's own
-   * name, so this runtime-neutral module never imports Node built-ins.
+   * Serves until closed: over stdio (the default) until stdin closes, or over Streamable HTTP
+   * (both eras, on 127.0.0.1 unless told otherwise) until SIGINT/SIGTERM or `close()`. The
+   * Node-only modules are loaded on demand by the package's own name, so this runtime-neutral
+   * module never imports Node built-ins.
    */
-  async run(options: { transport?: "stdio" } = {}): Promise<void> {
-    if ((options.transport ?? "stdio") !== "stdio")
-      throw new TypeError(`Unknown transport: ${String(options.transport)}`);
-    const specifier = "mcpkit/stdio";
-    const stdio = (await import(/* @vite-ignore */ specifier)) as { createStdioServerTransport(): Transport };
-    const connection = await this.connect(stdio.createStdioServerTransport());
-    await connection.closed;
+  async run(options: RunOptions = {}): Promise<void> {
+    const transport = options.transport ?? "stdio";
+    if (transport === "stdio") {
+      const stdio = (await import(/* @vite-ignore */ STDIO_MODULE)) as {
+        createStdioServerTransport(): Transport;
+      };
+      const connection = await this.connect(stdio.createStdioServerTransport());
+      await connection.closed;
+    } else if (transport === "http") {
+      await this.#runHttp(options);
+    } else {
+      throw new TypeError(`Unknown transport: ${String(transport)}`);
+    }
     await this.close();
   }
 
-  /** Ends listen streams, closes every connection, then runs the lifespan's cleanup. */
+  async #runHttp(options: RunOptions): Promise<void> {
+    const {
+      transport: _transport,
+      port = 8000,
+      host = "127.0.0.1",
+      path = "/mcp",
+      ...handlerOptions
+    } = options;
+    const http = (await import(/* @vite-ignore */ HTTP_MODULE)) as {
+      createMcpHandler(server: McpServer<L>, options: object): object;
+    };
+    const node = (await import(/* @vite-ignore */ NODE_MODULE)) as {
+      serve(
+        handler: object,
+        options: object,
+      ): Promise<{ url: URL; closed: Promise<void>; close(): Promise<void> }>;
+    };
+    const server = await node.serve(http.createMcpHandler(this, handlerOptions), {
+      port,
+      host,
+      path,
+      closeOnSignals: true,
+    });
+    this.#stopHttp = () => server.close();
+    console.error(`[mcpkit] ${this.info.name} serving MCP at ${server.url.href}`);
+    await server.closed;
+  }
+
+  /** Ends listen streams, closes every connection (and a server run() started), then the lifespan's cleanup. */
   async close(): Promise<void> {
+    const stopHttp = this.#stopHttp;
+    this.#stopHttp = undefined;
+    await stopHttp?.();
     this.#listen.close();
     // Let the listen streams' final results reach their transports before the connections close.
     await new Promise((resolve) => setTimeout(resolve, 0));
