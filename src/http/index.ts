@@ -8,3 +8,4 @@ export type { SessionLimits } from "./server/sessions.js";
 export { decodeHeaderValue } from "./server/modern-headers.js";
 export { createMemoryEventStore } from "../store/index.js";
 export type { EventStore, MemoryEventStoreOptions, ReplayedStream, StoredEvent } from "../store/index.js";
+export type { CorsOptions } from "./server/cors.js";

@@ -1,6 +1,8 @@
 import { ErrorCode } from "../../jsonrpc/index.js";
 import { createMemoryEventStore } from "../../store/index.js";
 import type { HttpServable } from "./connectable.js";
+import { preflight, withCors } from "./cors.js";
+import type { CorsOptions } from "./cors.js";
 import type { FetchHandler, RequestExtras } from "./fetch-handler.js";
 import { handleGet } from "./handle-get.js";
 import { handlePost } from "./handle-post.js";
@@ -31,6 +33,7 @@ export function createMcpHandler(server: HttpServable, options: McpHandlerOption
     retryMs: options.retryMs ?? 1_000,
   };
   let closed = false;
+  const cors: CorsOptions | undefined = options.cors === true ? {} : options.cors || undefined;
   return {
     async fetch(request: Request, extras?: RequestExtras): Promise<Response> {
       if (closed)
@@ -38,16 +41,9 @@ export function createMcpHandler(server: HttpServable, options: McpHandlerOption
       try {
         const refused = checkHostAndOrigin(request, options);
         if (refused) return refused;
-        switch (request.method) {
-          case "POST":
-            return await handlePost(ctx, request, extras);
-          case "GET":
-            return await handleGet(ctx, request);
-          case "DELETE":
-            return deleteSession(ctx, request);
-          default:
-            return methodNotAllowed("GET, POST, DELETE");
-        }
+        if (!cors) return await route(ctx, request, extras);
+        if (request.method === "OPTIONS") return preflight(request, cors);
+        return withCors(request, await route(ctx, request, extras), cors);
       } catch (error) {
         // Never a stack or a path on the wire; the server's own onError has seen handler failures.
         void error;
@@ -60,6 +56,23 @@ export function createMcpHandler(server: HttpServable, options: McpHandlerOption
       await Promise.all([ctx.sessions.closeAll(), ctx.legacySse.closeAll()]);
     },
   };
+}
+
+async function route(
+  ctx: HandlerContext,
+  request: Request,
+  extras: RequestExtras | undefined,
+): Promise<Response> {
+  switch (request.method) {
+    case "POST":
+      return await handlePost(ctx, request, extras);
+    case "GET":
+      return await handleGet(ctx, request);
+    case "DELETE":
+      return deleteSession(ctx, request);
+    default:
+      return methodNotAllowed("GET, POST, DELETE");
+  }
 }
 
 /** DELETE ends a legacy session; a later request with its id gets 404. */

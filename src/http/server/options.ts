@@ -1,4 +1,5 @@
 import type { EventStore } from "../../store/index.js";
+import type { CorsOptions } from "./cors.js";
 import type { GuardOptions } from "./guards.js";
 import type { BodyLimits } from "./read-body.js";
 import type { SessionLimits } from "./sessions.js";
@@ -25,4 +26,6 @@ export interface McpHandlerOptions extends GuardOptions, BodyLimits, SessionLimi
    * the SSE stream whose `endpoint` event points back here. Default true.
    */
   readonly legacySse?: boolean;
+  /** Answer browsers' CORS preflights and expose the MCP headers. Off by default. */
+  readonly cors?: boolean | CorsOptions;
 }
