@@ -8,6 +8,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^mcpkit$/, replacement: `${src}index.ts` },
+      { find: /^mcpkit\/(node|express|fastify|hono)$/, replacement: `${src}adapters/$1.ts` },
       { find: /^mcpkit\/(.*)$/, replacement: `${src}$1/index.ts` },
     ],
   },
