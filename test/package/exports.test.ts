@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import * as root from "mcpkit";
 import * as stdio from "mcpkit/stdio";
 import * as testing from "mcpkit/testing";
+import * as http from "mcpkit/http";
 
 /* The public surface of each subpath. A change here is an API change: update it on purpose. */
 
@@ -50,5 +51,13 @@ describe("public exports", () => {
 
   it("mcpkit/testing", () => {
     expect(Object.keys(testing).sort()).toEqual(["connect"]);
+  });
+
+  it("mcpkit/http", () => {
+    expect(Object.keys(http).sort()).toEqual([
+      "createMcpHandler",
+      "createMemoryEventStore",
+      "decodeHeaderValue",
+    ]);
   });
 });
