@@ -10,6 +10,8 @@ import { SseStream } from "./sse.js";
  * or, without a session, the 2024-11-05 HTTP+SSE transport. 2026-07-28 has no GET (405).
  */
 export async function handleGet(ctx: HandlerContext, request: Request): Promise<Response> {
+  // Without legacy sessions there is no GET at all, with or without an Mcp-Session-Id (§1(c)).
+  if (!hasSessions(ctx)) return methodNotAllowed("POST");
   if (!acceptsEventStream(request)) {
     return errorResponse(
       406,
@@ -19,13 +21,7 @@ export async function handleGet(ctx: HandlerContext, request: Request): Promise<
   }
   const sessionId = request.headers.get("mcp-session-id");
   if (sessionId === null) {
-    if (
-      ctx.options.legacySse === false ||
-      ctx.options.legacy === "reject" ||
-      ctx.options.legacy === "stateless"
-    ) {
-      return methodNotAllowed("POST");
-    }
+    if (ctx.options.legacySse === false) return methodNotAllowed("POST");
     return ctx.legacySse.open(request, ctx.server);
   }
   const session = ctx.sessions.get(sessionId);
@@ -51,15 +47,22 @@ async function resume(ctx: HandlerContext, session: HttpSession, lastEventId: st
     return errorResponse(404, ErrorCode.ConnectionClosed, "Unknown or expired Last-Event-ID");
   }
   const sse = new SseStream();
+  const live = session.streams.get(replay.streamId);
+  if (live && !live.done) {
+    await live.resume(sse, lastEventId);
+    return sse.toResponse();
+  }
   for (const event of replay.events)
     if (event.message !== "") sse.send({ id: event.id, event: "message", data: event.message });
-  const live = session.streams.get(replay.streamId);
-  if (live && !live.done) live.attach(sse);
-  else if (replay.streamId === session.transport.standaloneStreamId)
-    await session.transport.openStandalone(sse);
+  if (replay.streamId === session.transport.standaloneStreamId) await session.transport.openStandalone(sse);
   else {
     sse.close();
     void ctx.store?.dropStream(replay.streamId);
   }
   return sse.toResponse();
+}
+
+/** Legacy clients get sessions (and so GET streams and DELETE) only in the default "stateful" mode. */
+export function hasSessions(ctx: HandlerContext): boolean {
+  return (ctx.options.legacy ?? "stateful") === "stateful";
 }

@@ -4,7 +4,7 @@ import type { HttpServable } from "./connectable.js";
 import { preflight, withCors } from "./cors.js";
 import type { CorsOptions } from "./cors.js";
 import type { FetchHandler, RequestExtras } from "./fetch-handler.js";
-import { handleGet } from "./handle-get.js";
+import { handleGet, hasSessions } from "./handle-get.js";
 import { handlePost } from "./handle-post.js";
 import { checkHostAndOrigin } from "./guards.js";
 import type { HandlerContext } from "./handler-context.js";
@@ -75,8 +75,9 @@ async function route(
   }
 }
 
-/** DELETE ends a legacy session; a later request with its id gets 404. */
+/** DELETE ends a legacy session; a later request with its id gets 404. No sessions: 405. */
 function deleteSession(ctx: HandlerContext, request: Request): Response {
+  if (!hasSessions(ctx)) return methodNotAllowed("POST");
   const id = request.headers.get("mcp-session-id");
   if (id === null) return badRequest("Mcp-Session-Id header is required");
   if (!ctx.sessions.delete(id)) return errorResponse(404, ErrorCode.ConnectionClosed, "Session not found");

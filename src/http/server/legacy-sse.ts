@@ -18,7 +18,7 @@ export class LegacySseSessions {
   async open(request: Request, server: HttpServable): Promise<Response> {
     const id = newSessionId();
     const transport = new LegacySseTransport(() => this.#sessions.delete(id));
-    const connection = await server.connect(transport);
+    const connection = await server.connect(transport, { legacyOnly: true });
     this.#sessions.set(id, { transport, connection });
     const url = new URL(request.url);
     transport.announce(`${url.pathname}?sessionId=${id}`);

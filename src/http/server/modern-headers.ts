@@ -37,7 +37,8 @@ export function checkModernRequest(
   if (headers.get("mcp-method")?.trim() !== message.method)
     return mismatch("Mcp-Method must equal the body's method");
   const field = NAMED_BY[message.method];
-  if (field && headers.get("mcp-name")?.trim() !== message.params?.[field]) {
+  const name = headers.get("mcp-name");
+  if (field && (name === null || decodeHeaderValue(name.trim()) !== message.params?.[field])) {
     return mismatch(`Mcp-Name must equal params.${field}`);
   }
   if (message.method === "tools/call" && tools && typeof message.params?.name === "string") {

@@ -1,5 +1,5 @@
 import type { JsonRpcMessage, RequestId } from "../../jsonrpc/index.js";
-import type { EventStore } from "../../store/index.js";
+import type { EventStore, ReplayedStream } from "../../store/index.js";
 import { jsonResponse } from "./responses.js";
 import { SseStream } from "./sse.js";
 
@@ -95,9 +95,32 @@ export class ReplyChannel {
     });
   }
 
-  /** A resumed GET continues this stream from here on. */
-  attach(sse: SseStream): void {
-    this.#sse = sse;
+  /**
+   * A resumed GET continues this stream: what the client missed after `lastEventId` is replayed,
+   * then the rest follows live. Queued behind pending writes, so no event slips in between the
+   * replay and the switch (an async store would otherwise lose or repeat events).
+   */
+  resume(sse: SseStream, lastEventId: string): Promise<void> {
+    const resumable = this.#options.resumable;
+    if (!resumable) return Promise.resolve();
+    this.#chain = this.#chain.then(async () => {
+      let replay: ReplayedStream | undefined;
+      try {
+        replay = await resumable.store.replayAfter(lastEventId);
+      } catch {
+        sse.close(); // the store failed: the client may try again; the chain goes on
+        return;
+      }
+      for (const event of replay?.events ?? [])
+        if (event.message !== "") sse.send({ id: event.id, event: "message", data: event.message });
+      if (!this.#done) {
+        this.#sse = sse;
+        return;
+      }
+      sse.close(); // answered while the client was away: the replay was the rest
+      void resumable.store.dropStream(resumable.streamId);
+    });
+    return this.#chain;
   }
 
   async #openSse(): Promise<void> {
@@ -117,8 +140,17 @@ export class ReplyChannel {
   async #emit(message: JsonRpcMessage): Promise<void> {
     const data = JSON.stringify(message);
     const resumable = this.#options.resumable;
-    const id = resumable ? await resumable.store.append(resumable.streamId, data) : undefined;
+    const id = resumable ? await this.#store(resumable.store, resumable.streamId, data) : undefined;
     this.#sse?.send(id === undefined ? { event: "message", data } : { id, event: "message", data });
+  }
+
+  /** Stores an event; a failing store costs resumability of that event, never the live delivery. */
+  async #store(store: EventStore, streamId: string, data: string): Promise<string | undefined> {
+    try {
+      return await store.append(streamId, data);
+    } catch {
+      return undefined;
+    }
   }
 
   #finishJson(): void {
