@@ -90,8 +90,8 @@ export class Client {
       onError: (error) => this.#options.onError?.(error),
     });
     this.#session = session;
-    await session.start();
     try {
+      await session.start();
       this.#server = await negotiate(session, this.#identity(), {
         mode: this.#options.mode ?? "auto",
         probeTimeoutMs: this.#options.probeTimeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS,

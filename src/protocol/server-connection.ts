@@ -30,6 +30,8 @@ export interface ConnectionOptions {
    * negotiated this version (stateless legacy HTTP: every POST is its own connection).
    */
   readonly assumeLegacy?: { readonly protocolVersion: string };
+  /** Serve legacy revisions only (a 2024-11-05 HTTP+SSE stream): modern requests are unknown methods. */
+  readonly legacyOnly?: boolean;
 }
 
 /** What the server layer plugs into a connection. */
@@ -57,6 +59,7 @@ export class ServerConnection {
   #legacy:
     { protocolVersion: string; clientCapabilities: JsonObject; clientInfo: Implementation } | undefined;
   #initialized = false;
+  readonly #legacyOnly: boolean;
   #markClosed!: () => void;
   /** Settles when the connection has closed (peer gone or close() called). */
   readonly closed: Promise<void> = new Promise((resolve) => (this.#markClosed = resolve));
@@ -69,6 +72,7 @@ export class ServerConnection {
   ) {
     this.#identity = identity;
     this.#dispatch = dispatch;
+    this.#legacyOnly = options.legacyOnly ?? false;
     if (options.assumeLegacy) {
       const clientInfo = { name: "unknown", version: "unknown" };
       this.#legacy = {
@@ -141,7 +145,8 @@ export class ServerConnection {
   async #onRequest(inbound: InboundRequest): Promise<JsonObject> {
     const { method, params } = inbound;
     // A request that claims 2026-07-28 is modern even when it is `initialize` (answered -32601).
-    const modern = this.#era === undefined && (method === "server/discover" || hasModernMeta(params));
+    const modern =
+      this.#era === undefined && !this.#legacyOnly && (method === "server/discover" || hasModernMeta(params));
     if (this.#era === "modern" || modern) return this.#serveModern(inbound);
     if (method === "initialize") return this.#initialize(inbound);
     if (method === "ping") return {};

@@ -42,9 +42,13 @@ export class InboundRequest {
       this.#controller = new AbortController();
       if (this.#cancelled) this.#controller.abort(this.#cancelReason);
       else
-        this.info?.signal?.addEventListener("abort", () => this.cancel("Transport request aborted"), {
-          once: true,
-        });
+        this.info?.signal?.addEventListener(
+          "abort",
+          () => this.cancel(this.info?.signal?.reason ?? "Transport request aborted"),
+          {
+            once: true,
+          },
+        );
     }
     return this.#controller.signal;
   }

@@ -98,7 +98,12 @@ export class Session implements Outbound {
     const wire = request(id, method, options.onProgress ? withProgressToken(params, id) : params);
     this.#transport.send(wire, sendOptions).catch((error: unknown) => {
       this.#pending.delete(id);
-      pending.fail(new SdkError(SdkErrorCode.Transport, `Could not send ${method}`, { cause: error }));
+      // A transport's own SdkError (e.g. an HTTP status) says more than a wrapper would.
+      pending.fail(
+        error instanceof SdkError
+          ? error
+          : new SdkError(SdkErrorCode.Transport, `Could not send ${method}`, { cause: error }),
+      );
     });
     return pending.promise;
   }

@@ -55,9 +55,15 @@ describe("public exports", () => {
 
   it("mcpkit/http", () => {
     expect(Object.keys(http).sort()).toEqual([
+      "HttpStatusError",
       "createMcpHandler",
       "createMemoryEventStore",
+      "createSseClientTransport",
+      "createSseParser",
+      "createStreamableHttpClientTransport",
       "decodeHeaderValue",
+      "encodeHeaderValue",
+      "httpStatusOf",
     ]);
   });
 });
