@@ -1,18 +1,22 @@
 /**
- * The main demo: starts examples/quickstart.ts as a child process and drives it over stdio with
- * the mcpkit client, once in each protocol era, printing every step. No external service.
+ * The main demo: the quickstart server driven by the mcpkit client in both protocol eras, first
+ * over stdio (the server as a child process), then over Streamable HTTP on 127.0.0.1 (served in
+ * this process, with the in-memory stores). Prints every step. No external service.
  *
  * Run: npm run demo
  */
 import { fileURLToPath } from "node:url";
 import { Client } from "mcpkit";
 import type { EraMode } from "mcpkit";
+import { createMcpHandler, createStreamableHttpClientTransport } from "mcpkit/http";
+import { serve } from "mcpkit/node";
 import { createStdioClientTransport } from "mcpkit/stdio";
+import { mcp } from "./quickstart.js";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 
-async function drive(mode: EraMode): Promise<void> {
-  console.log(`\n== mcpkit client, mode "${mode}" ==`);
+async function driveStdio(mode: EraMode): Promise<void> {
+  console.log(`\n== stdio, mcpkit client mode "${mode}" ==`);
   const transport = createStdioClientTransport({
     command: process.execPath,
     args: ["--import", "tsx", "examples/quickstart.ts"],
@@ -21,6 +25,30 @@ async function drive(mode: EraMode): Promise<void> {
   const client = new Client({ name: "mcpkit-demo", version: "0.1.0" }, { mode });
   await client.connect(transport);
   console.log(`connected to ${client.serverInfo?.name} ${client.serverInfo?.version} (pid ${transport.pid})`);
+  await exercise(client);
+  await client.close();
+  const pid = transport.pid;
+  if (pid !== undefined && isAlive(pid))
+    throw new Error(`server process ${pid} is still running after close()`);
+  console.log("closed; the server process has exited");
+}
+
+async function driveHttp(mode: EraMode, url: URL): Promise<void> {
+  console.log(`\n== Streamable HTTP ${url.href}, mcpkit client mode "${mode}" ==`);
+  const transport = createStreamableHttpClientTransport(url);
+  const client = new Client({ name: "mcpkit-demo", version: "0.1.0" }, { mode });
+  await client.connect(transport);
+  const session = transport.sessionId === undefined ? "no session (stateless)" : "a session";
+  console.log(
+    `connected to ${client.serverInfo?.name} ${client.serverInfo?.version} over HTTP with ${session}`,
+  );
+  await exercise(client);
+  await client.close();
+  console.log("closed the HTTP client");
+}
+
+/** The same conversation in every era and on every transport. */
+async function exercise(client: Client): Promise<void> {
   console.log(`era: ${client.era}, protocol version: ${client.protocolVersion}`);
 
   const { tools } = await client.listTools();
@@ -49,12 +77,6 @@ async function drive(mode: EraMode): Promise<void> {
 
   const failure = await client.callTool({ name: "add", arguments: { a: "two", b: 3 } });
   console.log(`add("two", 3) -> isError: ${failure.isError}, ${textOf(failure.content)}`);
-
-  await client.close();
-  const pid = transport.pid;
-  if (pid !== undefined && isAlive(pid))
-    throw new Error(`server process ${pid} is still running after close()`);
-  console.log("closed; the server process has exited");
 }
 
 function textOf(content: readonly { type: string; text?: string }[]): string {
@@ -71,5 +93,14 @@ function isAlive(pid: number): boolean {
   }
 }
 
-await drive("auto");
-await drive("legacy");
+await driveStdio("auto");
+await driveStdio("legacy");
+
+const server = await serve(createMcpHandler(mcp), { path: "/mcp" });
+try {
+  await driveHttp("auto", server.url);
+  await driveHttp("legacy", server.url);
+} finally {
+  await server.close();
+  await mcp.close();
+}
