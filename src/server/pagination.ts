@@ -1,4 +1,19 @@
 import { ErrorCode, McpError } from "../jsonrpc/index.js";
+import type { JsonObject } from "../jsonrpc/index.js";
+
+/** A list result: one page of `items` under `key` (converted by `toWire`), and the next cursor. */
+export function listPage<T>(
+  key: string,
+  items: readonly T[],
+  cursor: unknown,
+  pageSize: number | undefined,
+  toWire: (item: T) => unknown,
+): JsonObject {
+  const page = paginate(items, cursor, pageSize);
+  const result: JsonObject = { [key]: page.items.map(toWire) };
+  if (page.nextCursor !== undefined) result.nextCursor = page.nextCursor;
+  return result;
+}
 
 /** One page of a list plus the cursor of the next, if any. */
 export interface Page<T> {

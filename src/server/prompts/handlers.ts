@@ -2,18 +2,14 @@ import { ErrorCode, McpError, isJsonObject } from "../../jsonrpc/index.js";
 import type { JsonObject } from "../../jsonrpc/index.js";
 import { formatIssues } from "../../schema/index.js";
 import { toPromptMessages } from "../content/index.js";
-import type { Context } from "../context.js";
-import { runWithInput } from "../input/run-with-input.js";
+import { runHandler } from "../run-handler.js";
 import type { McpDeps } from "../mcp-deps.js";
-import { paginate } from "../pagination.js";
+import { listPage } from "../pagination.js";
 import type { RequestContext } from "../request-context.js";
 
 /** prompts/list. */
 export function listPrompts<L>(deps: McpDeps<L>, params: JsonObject | undefined): JsonObject {
-  const page = paginate(deps.prompts.enabled(), params?.cursor, deps.pageSize);
-  const result: JsonObject = { prompts: page.items.map((entry) => entry.prompt) };
-  if (page.nextCursor !== undefined) result.nextCursor = page.nextCursor;
-  return result;
+  return listPage("prompts", deps.prompts.enabled(), params?.cursor, deps.pageSize, (entry) => entry.prompt);
 }
 
 /** prompts/get: unknown prompt or invalid arguments are -32602 (prompts have no error results). */
@@ -35,16 +31,7 @@ export async function getPrompt<L>(deps: McpDeps<L>, request: RequestContext): P
     }
     args = checked.value;
   }
-  let ctx: Context<L> | undefined;
-  const outcome = await runWithInput(
-    request,
-    deps.sealer,
-    async (round) => {
-      ctx = await deps.context(request, round);
-      return entry.handler(args, ctx);
-    },
-    () => ctx?.abandon(),
-  );
+  const outcome = await runHandler(deps, request, (ctx) => entry.handler(args, ctx));
   if (outcome.kind === "input") return outcome.result;
   const value = outcome.value;
   if (isJsonObject(value) && Array.isArray(value.messages)) return value;

@@ -3,9 +3,9 @@ import type { JsonObject } from "../../jsonrpc/index.js";
 import { resourceNotFound } from "../../protocol/index.js";
 import type { Spec2025_11_25 } from "../../spec/index.js";
 import type { Context } from "../context.js";
-import { runWithInput } from "../input/run-with-input.js";
+import { runHandler } from "../run-handler.js";
 import type { McpDeps } from "../mcp-deps.js";
-import { paginate } from "../pagination.js";
+import { listPage } from "../pagination.js";
 import type { RequestContext } from "../request-context.js";
 import { withCacheHint } from "../cache-hints.js";
 import type { CacheHint } from "../cache-hints.js";
@@ -22,34 +22,26 @@ export async function listResources<L>(deps: McpDeps<L>, request: RequestContext
     const ctx = await deps.context(request);
     for (const entry of listing) all.push(...(await entry.config.list!(ctx)));
   }
-  const page = paginate(all, request.params?.cursor, deps.pageSize);
-  const result: JsonObject = { resources: page.items };
-  if (page.nextCursor !== undefined) result.nextCursor = page.nextCursor;
-  return result;
+  return listPage("resources", all, request.params?.cursor, deps.pageSize, (resource) => resource);
 }
 
 /** resources/templates/list. */
 export function listResourceTemplates<L>(deps: McpDeps<L>, params: JsonObject | undefined): JsonObject {
-  const page = paginate(deps.templates.enabled(), params?.cursor, deps.pageSize);
-  const result: JsonObject = { resourceTemplates: page.items.map((entry) => entry.resourceTemplate) };
-  if (page.nextCursor !== undefined) result.nextCursor = page.nextCursor;
-  return result;
+  const templates = deps.templates.enabled();
+  return listPage(
+    "resourceTemplates",
+    templates,
+    params?.cursor,
+    deps.pageSize,
+    (entry) => entry.resourceTemplate,
+  );
 }
 
 /** resources/read over the wire: may answer `input_required` (2026-07-28) like a tool. */
 export async function readResourceRequest<L>(deps: McpDeps<L>, request: RequestContext): Promise<JsonObject> {
   const uri = request.params?.uri;
   if (typeof uri !== "string") throw new McpError(ErrorCode.InvalidParams, "resources/read needs a uri");
-  let ctx: Context<L> | undefined;
-  const outcome = await runWithInput(
-    request,
-    deps.sealer,
-    async (round) => {
-      ctx = await deps.context(request, round);
-      return readResource(deps, uri, ctx);
-    },
-    () => ctx?.abandon(),
-  );
+  const outcome = await runHandler(deps, request, (ctx) => readResource(deps, uri, ctx));
   if (outcome.kind === "input") return outcome.result;
   const result = { contents: outcome.value };
   return request.era === "modern" ? withCacheHint(result, request, cacheHintOf(deps, uri)) : result;

@@ -1,20 +1,16 @@
 import { ErrorCode, McpError, isJsonObject } from "../../jsonrpc/index.js";
 import type { JsonObject } from "../../jsonrpc/index.js";
 import { formatIssues } from "../../schema/index.js";
-import type { Context } from "../context.js";
-import { runWithInput } from "../input/run-with-input.js";
+import { runHandler } from "../run-handler.js";
 import type { McpDeps } from "../mcp-deps.js";
-import { paginate } from "../pagination.js";
+import { listPage } from "../pagination.js";
 import type { RequestContext } from "../request-context.js";
 import { ToolError } from "../tool-error.js";
 import { InvalidToolOutput, toCallToolResult, toolErrorResult } from "./tool-result.js";
 
 /** tools/list: every enabled tool's description, paginated. */
 export function listTools<L>(deps: McpDeps<L>, params: JsonObject | undefined): JsonObject {
-  const page = paginate(deps.tools.enabled(), params?.cursor, deps.pageSize);
-  const result: JsonObject = { tools: page.items.map((entry) => entry.tool) };
-  if (page.nextCursor !== undefined) result.nextCursor = page.nextCursor;
-  return result;
+  return listPage("tools", deps.tools.enabled(), params?.cursor, deps.pageSize, (entry) => entry.tool);
 }
 
 /**
@@ -37,17 +33,8 @@ export async function callTool<L>(deps: McpDeps<L>, request: RequestContext): Pr
       return toolErrorResult(`Invalid arguments for tool "${name}": ${formatIssues(checked.issues)}`);
     args = checked.value;
   }
-  let ctx: Context<L> | undefined;
   try {
-    const outcome = await runWithInput(
-      request,
-      deps.sealer,
-      async (round) => {
-        ctx = await deps.context(request, round);
-        return entry.handler(args, ctx);
-      },
-      () => ctx?.abandon(),
-    );
+    const outcome = await runHandler(deps, request, (ctx) => entry.handler(args, ctx));
     if (outcome.kind === "input") return outcome.result;
     return await toCallToolResult(outcome.value, entry);
   } catch (error) {
