@@ -3,7 +3,8 @@ export type { CoreHandlers, NotificationHandler, RequestHandler, ServerOptions }
 export type { RequestContext } from "./request-context.js";
 export { deriveCapabilities } from "./capabilities.js";
 export { McpServer } from "./mcp-server.js";
-export type { McpServerOptions, ResourceHandler, RunOptions } from "./mcp-server.js";
+export type { McpServerOptions, ResourceHandler } from "./mcp-server.js";
+export type { RunOptions } from "./run.js";
 export { Context } from "./context.js";
 export type { AskOptions, ContextHost, SampleOptions } from "./context.js";
 export { ToolError } from "./tool-error.js";

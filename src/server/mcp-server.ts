@@ -40,6 +40,8 @@ import {
   readResourceRequest,
 } from "./resources/handlers.js";
 import type { UriVariables } from "./resources/uri-vars.js";
+import { serveUntilClosed } from "./run.js";
+import type { RunOptions } from "./run.js";
 import { Server } from "./server.js";
 import { defineTool } from "./tools/define-tool.js";
 import type { ToolConfig, ToolEntry, ToolHandler } from "./tools/define-tool.js";
@@ -63,26 +65,6 @@ export interface McpServerOptions<L> {
   /** Receives unexpected errors (masked on the wire). Default: console.error. */
   readonly onError?: (error: Error) => void;
 }
-
-/** How `run()` serves: stdio (default), or Streamable HTTP with the handler's options. */
-export interface RunOptions {
-  readonly transport?: "stdio" | "http";
-  /** HTTP: default 8000. */
-  readonly port?: number;
-  /** HTTP: default 127.0.0.1 (loopback only). */
-  readonly host?: string;
-  /** HTTP: the MCP endpoint's path, default "/mcp". */
-  readonly path?: string;
-  readonly allowedHosts?: readonly string[] | false;
-  readonly allowedOrigins?: readonly string[] | false;
-  readonly legacy?: "stateful" | "stateless" | "reject";
-  readonly jsonResponse?: boolean;
-}
-
-// Loaded by the package's own name (self-reference), so bundlers for other runtimes skip them.
-const STDIO_MODULE = "mcpkit/stdio";
-const HTTP_MODULE = "mcpkit/http";
-const NODE_MODULE = "mcpkit/node";
 
 /** Per legacy connection: the logging/setLevel threshold and resources/subscribe URIs. */
 interface LegacyState {
@@ -117,7 +99,8 @@ export class McpServer<L = undefined> {
   readonly #legacy = new WeakMap<ServerConnection, LegacyState>();
   readonly #pendingChanges = new Set<keyof typeof LIST_CHANGED>();
   readonly #cache: Partial<Record<CacheableList, CacheHint>>;
-  #stopHttp: (() => Promise<void>) | undefined;
+  /** Stops what run() serves. */
+  #stop: (() => Promise<void>) | undefined;
 
   constructor(info: Implementation, options: McpServerOptions<L> = {}) {
     this.info = info;
@@ -265,54 +248,15 @@ export class McpServer<L = undefined> {
    * module never imports Node built-ins.
    */
   async run(options: RunOptions = {}): Promise<void> {
-    const transport = options.transport ?? "stdio";
-    if (transport === "stdio") {
-      const stdio = (await import(/* @vite-ignore */ STDIO_MODULE)) as {
-        createStdioServerTransport(): Transport;
-      };
-      const connection = await this.connect(stdio.createStdioServerTransport());
-      await connection.closed;
-    } else if (transport === "http") {
-      await this.#runHttp(options);
-    } else {
-      throw new TypeError(`Unknown transport: ${String(transport)}`);
-    }
+    await serveUntilClosed(this, options, (stop) => (this.#stop = stop));
     await this.close();
-  }
-
-  async #runHttp(options: RunOptions): Promise<void> {
-    const {
-      transport: _transport,
-      port = 8000,
-      host = "127.0.0.1",
-      path = "/mcp",
-      ...handlerOptions
-    } = options;
-    const http = (await import(/* @vite-ignore */ HTTP_MODULE)) as {
-      createMcpHandler(server: McpServer<L>, options: object): object;
-    };
-    const node = (await import(/* @vite-ignore */ NODE_MODULE)) as {
-      serve(
-        handler: object,
-        options: object,
-      ): Promise<{ url: URL; closed: Promise<void>; close(): Promise<void> }>;
-    };
-    const server = await node.serve(http.createMcpHandler(this, handlerOptions), {
-      port,
-      host,
-      path,
-      closeOnSignals: true,
-    });
-    this.#stopHttp = () => server.close();
-    console.error(`[mcpkit] ${this.info.name} serving MCP at ${server.url.href}`);
-    await server.closed;
   }
 
   /** Ends listen streams, closes every connection (and a server run() started), then the lifespan's cleanup. */
   async close(): Promise<void> {
-    const stopHttp = this.#stopHttp;
-    this.#stopHttp = undefined;
-    await stopHttp?.();
+    const stop = this.#stop;
+    this.#stop = undefined;
+    await stop?.();
     this.#listen.close();
     // Let the listen streams' final results reach their transports before the connections close.
     await new Promise((resolve) => setTimeout(resolve, 0));
