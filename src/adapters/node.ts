@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import type { FetchHandler, RequestExtras } from "../http/index.js";
 import { respond } from "./node-response.js";
 
@@ -79,19 +79,29 @@ export async function serve(handler: FetchHandler, options: ServeOptions = {}): 
   const { path } = options;
   let closing: Promise<void> | undefined;
   // While closing, a connection is let go as soon as its response is over.
-  const afterResponse = (): void => {
+  // Responses in flight per socket: Node 20's closeIdleConnections() skips sockets that never
+  // carried a request (fetch clients open spare ones), so shutdown ends those itself.
+  const inFlight = new Map<Socket, number>();
+  const afterResponse = (socket: Socket): void => {
+    inFlight.set(socket, (inFlight.get(socket) ?? 1) - 1);
     if (closing !== undefined) server.closeIdleConnections();
   };
   const server = createServer((req, res) => {
     if (closing !== undefined) res.setHeader("connection", "close");
-    res.once("close", afterResponse);
+    const socket = req.socket;
+    inFlight.set(socket, (inFlight.get(socket) ?? 0) + 1);
+    res.once("close", () => afterResponse(socket));
     if (path === undefined || pathOf(req.url) === path) void listener(req, res);
     else res.writeHead(404).end();
   });
   await listen(server, options.port ?? 0, options.host ?? "127.0.0.1");
   const { address, port } = server.address() as AddressInfo;
   const url = new URL(`http://${address.includes(":") ? `[${address}]` : address}:${port}${path ?? "/"}`);
-  const close = (): Promise<void> => (closing ??= shutdown(server, handler));
+  server.on("connection", (socket: Socket) => {
+    inFlight.set(socket, 0);
+    socket.once("close", () => inFlight.delete(socket));
+  });
+  const close = (): Promise<void> => (closing ??= shutdown(server, handler, inFlight));
   const closed = new Promise<void>((resolve) => server.once("close", () => resolve()));
   if (options.closeOnSignals) {
     const onSignal = (): void => void close();
@@ -116,12 +126,13 @@ function listen(server: Server, port: number, host: string): Promise<void> {
   });
 }
 
-async function shutdown(server: Server, handler: FetchHandler): Promise<void> {
+async function shutdown(server: Server, handler: FetchHandler, inFlight: Map<Socket, number>): Promise<void> {
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   try {
     await handler.close();
   } finally {
     server.closeIdleConnections();
+    for (const [socket, count] of inFlight) if (count <= 0) socket.destroy();
     const timer = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
     await closed;
     clearTimeout(timer);
