@@ -16,6 +16,7 @@ import type {
 } from "../protocol/index.js";
 import { Session } from "../session/index.js";
 import type { InboundRequest, RequestOptions } from "../session/index.js";
+import { declaresApplyDefaults, withFormDefaults } from "./form-defaults.js";
 import { INPUT_METHODS, withInputRounds } from "./input-rounds.js";
 import type { Transport } from "../transport/index.js";
 
@@ -39,7 +40,11 @@ export type ClientRequestHandler<M extends string = string> = (
 export type ClientNotificationHandler = (params: JsonObject | undefined) => void;
 
 export interface ClientOptions {
-  /** Capabilities the client declares (sampling, elicitation, roots, ...). */
+  /**
+   * Capabilities the client declares (sampling, elicitation, roots, ...). With
+   * `elicitation: { form: { applyDefaults: true } }`, an accepted form elicitation has every
+   * property its handler left out filled from the schema's `default` (both eras).
+   */
   readonly capabilities?: JsonObject;
   /** auto (default): probe 2026-07-28 and fall back to initialize; or insist on one era. */
   readonly mode?: EraMode;
@@ -302,7 +307,11 @@ export class Client {
         return source.signal;
       },
     };
-    return await handler(params, ctx);
+    const result = await handler(params, ctx);
+    // SEP-1034: opted in with elicitation.form.applyDefaults, accepted forms get the schema defaults.
+    if (method === "elicitation/create" && declaresApplyDefaults(this.#options.capabilities))
+      return withFormDefaults(params, result);
+    return result;
   }
 
   /** `await using client = ...` closes it at the end of the scope. */

@@ -106,10 +106,15 @@ async function discover(
     });
   } catch (error) {
     const retryWith = retried ? undefined : commonVersionFrom(error);
-    if (retryWith && retryWith !== version) return discover(session, identity, retryWith, options, true);
+    // One retry, even with the same version: a server may refuse a request, not the version.
+    if (retryWith) return discover(session, identity, retryWith, options, true);
     throw error;
   }
-  const supported = Array.isArray(result.supportedVersions) ? result.supportedVersions : [];
+  // A result without supportedVersions is no DiscoverResult: a legacy server answering anything.
+  if (!Array.isArray(result.supportedVersions)) {
+    throw new McpError(ErrorCode.MethodNotFound, "server/discover answered without supportedVersions");
+  }
+  const supported = result.supportedVersions;
   const chosen = MODERN_PROTOCOL_VERSIONS.find((candidate) => supported.includes(candidate));
   if (!chosen) {
     throw new SdkError(

@@ -114,4 +114,45 @@ describe("client era probe", () => {
     await expect(connecting).rejects.toMatchObject({ code: -32022 });
     expect(peer.received.map((m) => (m as { method: string }).method)).toEqual(["server/discover"]);
   });
+
+  it("falls back to initialize when server/discover gets a result that is no DiscoverResult", async () => {
+    const { peer, transport } = await createRawPeer();
+    const client = new Client(info, { probeTimeoutMs: 1_000 });
+    const connecting = client.connect(transport);
+    await peer.waitFor(1);
+    await peer.send({ jsonrpc: "2.0", id: (peer.received[0] as { id: number }).id, result: {} });
+    await peer.waitFor(2);
+    const init = peer.received[1] as { id: number; method: string };
+    expect(init.method).toBe("initialize");
+    await peer.send({
+      jsonrpc: "2.0",
+      id: init.id,
+      result: { protocolVersion: "2025-06-18", capabilities: {}, serverInfo: { name: "any", version: "1" } },
+    });
+    await connecting;
+    expect(client.era).toBe("legacy");
+  });
+
+  it("retries server/discover once when -32022 lists the very version it sent", async () => {
+    const { peer, transport } = await createRawPeer();
+    const client = new Client(info);
+    const connecting = client.connect(transport);
+    await peer.waitFor(1);
+    const refused = {
+      code: -32022,
+      message: "Unsupported",
+      data: { supported: ["2026-07-28"], requested: "x" },
+    };
+    await peer.send({ jsonrpc: "2.0", id: (peer.received[0] as { id: number }).id, error: refused });
+    await peer.waitFor(2);
+    const retry = peer.received[1] as { id: number; method: string };
+    expect(retry.method).toBe("server/discover");
+    await peer.send({
+      jsonrpc: "2.0",
+      id: retry.id,
+      result: { supportedVersions: ["2026-07-28"], capabilities: {}, resultType: "complete" },
+    });
+    await connecting;
+    expect(client.era).toBe("modern");
+  });
 });
