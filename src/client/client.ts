@@ -18,6 +18,13 @@ import { Session } from "../session/index.js";
 import type { InboundRequest, RequestOptions } from "../session/index.js";
 import { declaresApplyDefaults, withFormDefaults } from "./form-defaults.js";
 import { INPUT_METHODS, withInputRounds } from "./input-rounds.js";
+import { iteratePages } from "./paginate.js";
+import type { Spec2025_11_25 } from "../spec/index.js";
+
+type Tool = Spec2025_11_25.Tool;
+type Prompt = Spec2025_11_25.Prompt;
+type Resource = Spec2025_11_25.Resource;
+type ResourceTemplate = Spec2025_11_25.ResourceTemplate;
 import type { Transport } from "../transport/index.js";
 
 /** What a client handler knows about the request it answers. */
@@ -248,6 +255,39 @@ export class Client {
     options?: RequestOptions,
   ): Promise<ClientResult<"completion/complete">> {
     return this.request("completion/complete", params, options);
+  }
+
+  /** Every tool, following `nextCursor` page by page as the loop asks for more. */
+  iterateTools(options?: RequestOptions): AsyncGenerator<Tool, void, undefined> {
+    return iteratePages(
+      (cursor) => this.request("tools/list", cursor === undefined ? undefined : { cursor }, options),
+      "tools",
+    );
+  }
+
+  /** Every prompt, page by page. */
+  iteratePrompts(options?: RequestOptions): AsyncGenerator<Prompt, void, undefined> {
+    return iteratePages(
+      (cursor) => this.request("prompts/list", cursor === undefined ? undefined : { cursor }, options),
+      "prompts",
+    );
+  }
+
+  /** Every resource, page by page. */
+  iterateResources(options?: RequestOptions): AsyncGenerator<Resource, void, undefined> {
+    return iteratePages(
+      (cursor) => this.request("resources/list", cursor === undefined ? undefined : { cursor }, options),
+      "resources",
+    );
+  }
+
+  /** Every resource template, page by page. */
+  iterateResourceTemplates(options?: RequestOptions): AsyncGenerator<ResourceTemplate, void, undefined> {
+    return iteratePages(
+      (cursor) =>
+        this.request("resources/templates/list", cursor === undefined ? undefined : { cursor }, options),
+      "resourceTemplates",
+    );
   }
 
   /** Sends a notification to the server. */
