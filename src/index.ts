@@ -1,6 +1,8 @@
 // The root entry of mcpkit: named re-exports only. Runtime-neutral: no Node built-ins below here.
-export { Client } from "./client/index.js";
+export { Client, NotificationStream } from "./client/index.js";
 export type {
+  ChangeNotification,
+  ListenFilter,
   ClientNotificationHandler,
   ClientOptions,
   ClientRequestContext,

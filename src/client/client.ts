@@ -19,6 +19,8 @@ import type { InboundRequest, RequestOptions } from "../session/index.js";
 import { declaresApplyDefaults, withFormDefaults } from "./form-defaults.js";
 import { INPUT_METHODS, withInputRounds } from "./input-rounds.js";
 import { iteratePages } from "./paginate.js";
+import { listenLegacy, listenModern } from "./listen.js";
+import type { ListenFilter, ListenHost, NotificationStream } from "./listen.js";
 import type { Spec2025_11_25 } from "../spec/index.js";
 
 type Tool = Spec2025_11_25.Tool;
@@ -84,6 +86,8 @@ export class Client {
   #session: Session | undefined;
   #server: NegotiatedServer | undefined;
   #logLevel: string | undefined;
+  /** Open listen streams: they end when the connection does. */
+  readonly #streams = new Set<NotificationStream>();
   #handlers = new Map<string, ClientRequestHandler>([["ping", () => ({})]]);
   #notificationHandlers = new Map<string, Set<ClientNotificationHandler>>();
 
@@ -98,7 +102,11 @@ export class Client {
     const session = new Session(transport, {
       onRequest: (request) => this.#onServerRequest(request),
       onNotification: (message) => this.#onNotification(message),
-      onClose: () => (this.#server = undefined),
+      onClose: () => {
+        this.#server = undefined;
+        for (const stream of this.#streams) stream.end();
+        this.#streams.clear();
+      },
       onError: (error) => this.#options.onError?.(error),
     });
     this.#session = session;
@@ -255,6 +263,27 @@ export class Client {
     options?: RequestOptions,
   ): Promise<ClientResult<"completion/complete">> {
     return this.request("completion/complete", params, options);
+  }
+
+  /**
+   * Change notifications as an async iterable, in both eras: a 2026-07-28 `subscriptions/listen`
+   * stream, or for legacy servers list_changed notifications and resources/subscribe. Leaving
+   * the loop ends the subscription.
+   *
+   * @example
+   * for await (const change of client.listen({ toolsListChanged: true })) await refreshTools();
+   */
+  listen(filter: ListenFilter, options: { signal?: AbortSignal } = {}): NotificationStream {
+    if (!this.#server) throw new SdkError(SdkErrorCode.NotConnected, "Client is not connected");
+    const host: ListenHost = {
+      era: this.era,
+      request: (method, params, requestOptions) => this.request(method, params, requestOptions),
+      on: (method, handler) => this.on(method, handler),
+    };
+    const stream =
+      this.era === "modern" ? listenModern(host, filter, options.signal) : listenLegacy(host, filter);
+    this.#streams.add(stream);
+    return stream;
   }
 
   /** Every tool, following `nextCursor` page by page as the loop asks for more. */

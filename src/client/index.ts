@@ -5,3 +5,5 @@ export type {
   ClientRequestContext,
   ClientRequestHandler,
 } from "./client.js";
+export { NotificationStream } from "./listen.js";
+export type { ChangeNotification, ListenFilter } from "./listen.js";

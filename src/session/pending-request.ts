@@ -12,7 +12,7 @@ export interface Progress {
 export interface RequestOptions {
   /** Aborting cancels the request: the peer is told (notifications/cancelled) and the call rejects. */
   readonly signal?: AbortSignal;
-  /** Milliseconds without an answer (or progress, see below) before the request fails. Default 60 s. */
+  /** Milliseconds without an answer (or progress, see below) before the request fails. Default 60 s; Infinity: never. */
   readonly timeoutMs?: number;
   /** A hard ceiling in milliseconds that progress cannot extend. Default: none. */
   readonly maxTotalTimeoutMs?: number;
@@ -22,6 +22,8 @@ export interface RequestOptions {
   readonly onProgress?: (progress: Progress) => void;
   /** The inbound request this one is made on behalf of (HTTP routes it to that request's stream). */
   readonly relatedRequestId?: RequestId;
+  /** Told the request's JSON-RPC id once allocated (a listen stream's subscription id is that id). */
+  readonly onRequestId?: (id: RequestId) => void;
 }
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
@@ -97,6 +99,7 @@ export class PendingRequest {
     const now = Date.now();
     const wait =
       this.#deadline === undefined ? this.#timeoutMs : Math.min(this.#timeoutMs, this.#deadline - now);
+    if (wait === Infinity) return; // a long-lived request (e.g. a listen stream): no timer at all
     const total = this.#deadline !== undefined && wait < this.#timeoutMs;
     this.#timer = setTimeout(
       () => {

@@ -90,6 +90,7 @@ export class Session implements Outbound {
       );
     }
     const id = this.#nextId++;
+    options.onRequestId?.(id);
     const giveUp = (reason: string) => this.#giveUp(id, reason);
     const pending = new PendingRequest(id, method, options, giveUp);
     this.#pending.set(id, pending);

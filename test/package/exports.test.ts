@@ -21,6 +21,7 @@ describe("public exports", () => {
       "McpError",
       "McpServer",
       "MetaKey",
+      "NotificationStream",
       "PendingPromptMessage",
       "SdkError",
       "SdkErrorCode",
