@@ -67,7 +67,9 @@ export {
   MODERN_PROTOCOL_VERSIONS,
   MetaKey,
   ServerConnection,
+  createEraMemory,
   isResourceNotFound,
+  processEraMemory,
   resourceNotFound,
 } from "./protocol/index.js";
 export type {
@@ -75,9 +77,11 @@ export type {
   ClientParams,
   ClientResult,
   Era,
+  EraMemory,
   EraMode,
   HandlerResult,
   Implementation,
+  RememberedEra,
   ServerMethod,
   ServerParams,
   ServerResult,

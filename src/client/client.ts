@@ -1,12 +1,13 @@
 import { ErrorCode, McpError, SdkError, SdkErrorCode } from "../jsonrpc/index.js";
 import type { JsonObject, JsonRpcNotification } from "../jsonrpc/index.js";
-import { negotiate, withModernMeta } from "../protocol/index.js";
+import { negotiate, processEraMemory, withModernMeta } from "../protocol/index.js";
 import type {
   ClientIdentity,
   ClientMethod,
   ClientParams,
   ClientResult,
   Era,
+  EraMemory,
   EraMode,
   Implementation,
   NegotiatedServer,
@@ -17,7 +18,7 @@ import type {
 import { Session } from "../session/index.js";
 import type { InboundRequest, RequestOptions } from "../session/index.js";
 import { declaresApplyDefaults, withFormDefaults } from "./form-defaults.js";
-import { INPUT_METHODS, withInputRounds } from "./input-rounds.js";
+import { callModern } from "./modern-call.js";
 import { iteratePages } from "./paginate.js";
 import { listenLegacy, listenModern } from "./listen.js";
 import type { ListenFilter, ListenHost, NotificationStream } from "./listen.js";
@@ -63,6 +64,12 @@ export interface ClientOptions {
   readonly maxInputRounds?: number;
   /** Default per-request timeout. Default 60 s. */
   readonly requestTimeoutMs?: number;
+  /**
+   * Where the era each server spoke is remembered between connects (keyed by the transport's
+   * `peer`), so a known legacy server is not probed again. Default: one memory per process;
+   * `false` probes every time.
+   */
+  readonly eraMemory?: EraMemory | false;
   /** Non-fatal problems (bad messages, failed sends). Default: ignored. */
   readonly onError?: (error: Error) => void;
 }
@@ -112,11 +119,19 @@ export class Client {
     this.#session = session;
     try {
       await session.start();
-      this.#server = await negotiate(session, this.#identity(), {
-        mode: this.#options.mode ?? "auto",
+      const mode = this.#options.mode ?? "auto";
+      const memory = this.#options.eraMemory ?? processEraMemory;
+      // Only an auto connect learns the server's best era; an insisted one says nothing of it.
+      const peer = memory && mode === "auto" ? transport.peer : undefined;
+      const server = await negotiate(session, this.#identity(), {
+        mode,
         probeTimeoutMs: this.#options.probeTimeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS,
         requestTimeoutMs: this.#options.requestTimeoutMs,
+        remembered: peer === undefined || !memory ? undefined : memory.get(peer),
       });
+      if (peer !== undefined && memory)
+        memory.set(peer, { era: server.era, protocolVersion: server.protocolVersion });
+      this.#server = server;
     } catch (error) {
       this.#session = undefined;
       await session.close();
@@ -161,12 +176,15 @@ export class Client {
     const effective =
       timeout !== undefined && options.timeoutMs === undefined ? { ...options, timeoutMs: timeout } : options;
     if (server.era === "legacy") return session.request(method, params, effective);
-    const send = (current: JsonObject | undefined) =>
-      session.request(method, withModernMeta(current, server.protocolVersion, this.#identity()), effective);
-    if (!INPUT_METHODS.has(method)) return send(params);
-    const answer = (inputMethod: string, inputParams: JsonObject | undefined) =>
-      this.#answer(inputMethod, inputParams, { signal: options.signal ?? NEVER_ABORTED });
-    return withInputRounds(params, send, answer, this.#options.maxInputRounds ?? 8);
+    return callModern({
+      method,
+      params,
+      send: (each, current) =>
+        session.request(each, withModernMeta(current, server.protocolVersion, this.#identity()), effective),
+      answer: (inputMethod, inputParams) =>
+        this.#answer(inputMethod, inputParams, { signal: options.signal ?? NEVER_ABORTED }),
+      maxInputRounds: this.#options.maxInputRounds ?? 8,
+    });
   }
 
   /** `server/discover` (2026-07-28): versions, capabilities and identity. */
@@ -244,7 +262,6 @@ export class Client {
     return this.request("resources/unsubscribe", params, options);
   }
 
-  /** Legacy `logging/setLevel`; 2026-07-28 sets the level per request in `_meta`. */
   /**
    * Sets the level of log messages the server sends: `logging/setLevel` for a legacy server; for a
    * 2026-07-28 server the level travels in every later request's `_meta` (nothing is sent now).
@@ -288,34 +305,28 @@ export class Client {
 
   /** Every tool, following `nextCursor` page by page as the loop asks for more. */
   iterateTools(options?: RequestOptions): AsyncGenerator<Tool, void, undefined> {
-    return iteratePages(
-      (cursor) => this.request("tools/list", cursor === undefined ? undefined : { cursor }, options),
-      "tools",
-    );
+    return this.#pages("tools/list", "tools", options);
   }
 
   /** Every prompt, page by page. */
   iteratePrompts(options?: RequestOptions): AsyncGenerator<Prompt, void, undefined> {
-    return iteratePages(
-      (cursor) => this.request("prompts/list", cursor === undefined ? undefined : { cursor }, options),
-      "prompts",
-    );
+    return this.#pages("prompts/list", "prompts", options);
   }
 
   /** Every resource, page by page. */
   iterateResources(options?: RequestOptions): AsyncGenerator<Resource, void, undefined> {
-    return iteratePages(
-      (cursor) => this.request("resources/list", cursor === undefined ? undefined : { cursor }, options),
-      "resources",
-    );
+    return this.#pages("resources/list", "resources", options);
   }
 
   /** Every resource template, page by page. */
   iterateResourceTemplates(options?: RequestOptions): AsyncGenerator<ResourceTemplate, void, undefined> {
-    return iteratePages(
-      (cursor) =>
-        this.request("resources/templates/list", cursor === undefined ? undefined : { cursor }, options),
-      "resourceTemplates",
+    return this.#pages("resources/templates/list", "resourceTemplates", options);
+  }
+
+  #pages<T>(method: string, key: string, options?: RequestOptions): AsyncGenerator<T, void, undefined> {
+    return iteratePages<T>(
+      (cursor) => this.request(method, cursor === undefined ? undefined : { cursor }, options),
+      key,
     );
   }
 

@@ -18,6 +18,7 @@ import {
   isModernVersion,
 } from "./versions.js";
 import type { Era, ModernProtocolVersion } from "./versions.js";
+import type { RememberedEra } from "./era-memory.js";
 
 /** Who the client is: sent in initialize (legacy) or in every request's `_meta` (modern). */
 export interface ClientIdentity {
@@ -44,6 +45,8 @@ export interface NegotiationOptions {
   /** How long the modern probe may take before the server counts as legacy. */
   readonly probeTimeoutMs: number;
   readonly requestTimeoutMs?: number | undefined;
+  /** What an earlier connect learned about this server (auto mode): skips the probe or its retry. */
+  readonly remembered?: RememberedEra | undefined;
 }
 
 /** Puts the 2026-07-28 per-request client facts into a request's `_meta`. */
@@ -75,8 +78,20 @@ export async function negotiate(
   options: NegotiationOptions,
 ): Promise<NegotiatedServer> {
   if (options.mode === "legacy") return initialize(session, identity, options);
+  const remembered = options.mode === "auto" ? options.remembered : undefined;
+  if (remembered?.era === "legacy") {
+    try {
+      return await initialize(session, identity, options);
+    } catch (error) {
+      // The server refused initialize: it changed since we met it, so probe afresh.
+      if (!(error instanceof McpError)) throw error;
+    }
+  }
+  const first = isModernVersion(remembered?.protocolVersion)
+    ? remembered.protocolVersion
+    : MODERN_PROTOCOL_VERSIONS[0];
   try {
-    return await discover(session, identity, MODERN_PROTOCOL_VERSIONS[0], options);
+    return await discover(session, identity, first, options);
   } catch (error) {
     if (options.mode === "modern" || !isLegacyEvidence(error)) throw error;
     return initialize(session, identity, options);

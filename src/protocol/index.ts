@@ -8,6 +8,8 @@ export { answerInitialize } from "./initialize.js";
 export type { LegacyHandshake } from "./initialize.js";
 export { ServerConnection } from "./server-connection.js";
 export type { ConnectionOptions, ServerDispatch, ServerRequest } from "./server-connection.js";
+export { createEraMemory, processEraMemory } from "./era-memory.js";
+export type { EraMemory, RememberedEra } from "./era-memory.js";
 export { negotiate, withModernMeta } from "./client-negotiation.js";
 export type { ClientIdentity, EraMode, NegotiatedServer, NegotiationOptions } from "./client-negotiation.js";
 export type {

@@ -61,6 +61,12 @@ class ChildProcessTransport implements StdioClientTransport {
     });
   }
 
+  /** The command line and working directory: the same server is started the same way. */
+  get peer(): string {
+    const { command, args = [], cwd } = this.#options;
+    return `stdio:${JSON.stringify([cwd ?? "", command, ...args])}`;
+  }
+
   get pid(): number | undefined {
     return this.#child?.pid;
   }

@@ -52,4 +52,9 @@ export interface Transport {
   send(payload: JsonRpcPayload, options?: SendOptions): Promise<void>;
   /** Stops the transport and releases its resources; idempotent. Calls onClose once. */
   close(): Promise<void>;
+  /**
+   * Names the server this transport reaches (a URL, a command line), so that a client can
+   * remember what it learned about that server (its era) for the next connect.
+   */
+  readonly peer?: string;
 }

@@ -30,6 +30,7 @@ describe("public exports", () => {
       "ToolError",
       "assistant",
       "audio",
+      "createEraMemory",
       "createMemoryTransportPair",
       "embeddedResource",
       "file",
@@ -37,6 +38,7 @@ describe("public exports", () => {
       "isBinaryContent",
       "isContentBlock",
       "isResourceNotFound",
+      "processEraMemory",
       "resourceLink",
       "resourceNotFound",
       "text",
@@ -57,6 +59,7 @@ describe("public exports", () => {
   it("mcpkit/http", () => {
     expect(Object.keys(http).sort()).toEqual([
       "HttpStatusError",
+      "createHttpClientTransport",
       "createMcpHandler",
       "createMemoryEventStore",
       "createSseClientTransport",

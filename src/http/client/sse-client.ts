@@ -51,6 +51,10 @@ class SseClient implements SseClientTransport {
     this.#fetch = fetchOf(options);
   }
 
+  get peer(): string {
+    return this.#url.href;
+  }
+
   get endpoint(): URL | undefined {
     return this.#endpoint;
   }

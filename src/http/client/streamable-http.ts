@@ -70,6 +70,10 @@ class StreamableHttpClient implements StreamableHttpClientTransport {
     };
   }
 
+  get peer(): string {
+    return this.#url.href;
+  }
+
   get sessionId(): string | undefined {
     return this.#sessionId;
   }
