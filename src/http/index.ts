@@ -12,6 +12,12 @@ export type { CorsOptions } from "./server/cors.js";
 export { createStreamableHttpClientTransport } from "./client/streamable-http.js";
 export type { StreamableHttpClientTransport } from "./client/streamable-http.js";
 export { createSseClientTransport } from "./client/sse-client.js";
+export { createHttpClientTransport } from "./client/http-client.js";
+export type {
+  HttpClientTransport,
+  HttpClientTransportOptions,
+  HttpTransportKind,
+} from "./client/http-client.js";
 export type { SseClientOptions, SseClientTransport } from "./client/sse-client.js";
 export type {
   HttpClientOptions,

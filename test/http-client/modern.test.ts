@@ -111,6 +111,47 @@ describe("Streamable HTTP client, 2026-07-28", { timeout: 5_000 }, () => {
     expect(lookalike.get("mcp-param-region")).not.toBe("=?base64?abc?=");
   });
 
+  it("re-lists tools and retries once when a call without the tool's Mcp-Param headers gets -32020", async () => {
+    const { client, recorder } = await connectModern(modernServer());
+    // No tools/list yet: the transport cannot know that weather mirrors region into a header.
+    const result = await client.callTool({ name: "weather", arguments: { region: "eu" } });
+    expect(result).toMatchObject({ content: [{ type: "text", text: "weather in eu" }] });
+    const calls = recorder.posts("tools/call");
+    expect(calls.map((call) => call.headers.get("mcp-param-region"))).toEqual([null, "eu"]);
+    expect(recorder.posts("tools/list")).toHaveLength(1);
+    expect(recorder.seen.map((request) => request.body?.method)).toEqual([
+      "server/discover",
+      "tools/call",
+      "tools/list",
+      "tools/call",
+    ]);
+  });
+
+  it("retries a -32020 only once and only for tools/call: other mismatches reach the caller", async () => {
+    const methods: string[] = [];
+    // A proxy that rewrites Mcp-Name: no re-listing can fix that mismatch.
+    const fetchWithBadName: typeof fetch = (input, init) => {
+      const headers = new Headers(init?.headers);
+      methods.push(headers.get("mcp-method") ?? "");
+      if (headers.has("mcp-name")) headers.set("mcp-name", "someone-else");
+      return fetch(input, { ...init, headers });
+    };
+    const server = await serveMcp(modernServer());
+    const { client } = newClient();
+    cleanups.push(server.close, () => client.close());
+    await client.connect(createStreamableHttpClientTransport(server.url, { fetch: fetchWithBadName }));
+    methods.length = 0;
+    await expect(client.getPrompt({ name: "greet", arguments: { name: "Ada" } })).rejects.toMatchObject({
+      code: -32020,
+    });
+    expect(methods).toEqual(["prompts/get"]);
+    methods.length = 0;
+    await expect(client.callTool({ name: "echo", arguments: { text: "x" } })).rejects.toMatchObject({
+      code: -32020,
+    });
+    expect(methods).toEqual(["tools/call", "tools/list", "tools/call"]);
+  });
+
   it("drops tools whose x-mcp-header annotations are invalid, and says why", async () => {
     const mcp = modernServer();
     const bad = (name: string, properties: Record<string, unknown>) =>

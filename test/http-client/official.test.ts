@@ -6,7 +6,12 @@ import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/
 import { isInitializeRequest } from "@modelcontextprotocol/sdk/types.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { createSseClientTransport, createStreamableHttpClientTransport } from "mcpkit/http";
+import { createEraMemory } from "mcpkit";
+import {
+  createHttpClientTransport,
+  createSseClientTransport,
+  createStreamableHttpClientTransport,
+} from "mcpkit/http";
 import { deferred, newClient, rawServer, recordingFetch } from "./helpers.js";
 
 /* The mcpkit Client over its HTTP transports against servers of the official SDK 1.32.2 (legacy only). */
@@ -142,6 +147,53 @@ describe("official 1.32.2 servers", { timeout: 5_000 }, () => {
     expect(client.era).toBe("legacy");
     expect(await client.callTool({ name: "add", arguments: { a: 1, b: 2 } })).toMatchObject({
       content: [{ type: "text", text: "3" }],
+    });
+    expect(errors).toEqual([]);
+  });
+
+  it("createHttpClientTransport falls back to HTTP+SSE when initialize is refused, then goes there directly", async () => {
+    const official = await officialSse();
+    const eraMemory = createEraMemory();
+    const first = recordingFetch();
+    const transport = createHttpClientTransport(official.sseUrl, { fetch: first.fetch });
+    const { client, errors } = newClient({ eraMemory });
+    cleanups.push(() => client.close());
+    expect(transport.kind).toBe("streamable-http");
+    await client.connect(transport);
+    expect(transport.kind).toBe("sse");
+    expect(client.era).toBe("legacy");
+    // The probe and initialize were POSTed to /sse (404), then the stream opened and initialize went again.
+    expect(first.posts("server/discover").map((post) => post.method)).toEqual(["POST"]);
+    expect(first.posts("initialize")).toHaveLength(2);
+    expect(first.seen.filter((request) => request.method === "GET")).toHaveLength(1);
+    expect(await client.callTool({ name: "add", arguments: { a: 2, b: 5 } })).toMatchObject({
+      content: [{ type: "text", text: "7" }],
+    });
+    expect(errors).toEqual([]);
+
+    // A second connect remembers both facts: no probe, no Streamable HTTP attempt.
+    const second = recordingFetch();
+    const again = createHttpClientTransport(official.sseUrl, { fetch: second.fetch });
+    const { client: client2 } = newClient({ eraMemory });
+    cleanups.push(() => client2.close());
+    expect(again.kind).toBe("sse");
+    await client2.connect(again);
+    expect(second.posts("server/discover")).toEqual([]);
+    expect(second.posts("initialize")).toHaveLength(1);
+    expect(official.servers).toHaveLength(2);
+  });
+
+  it("createHttpClientTransport stays on Streamable HTTP when the server speaks it", async () => {
+    const official = await officialStreamable();
+    const transport = createHttpClientTransport(official.url);
+    const { client, errors } = newClient({ eraMemory: false });
+    cleanups.push(() => client.close());
+    await client.connect(transport);
+    expect(transport.kind).toBe("streamable-http");
+    expect(client.era).toBe("legacy");
+    expect(official.sessions.size).toBe(1);
+    expect(await client.callTool({ name: "add", arguments: { a: 1, b: 1 } })).toMatchObject({
+      content: [{ type: "text", text: "2" }],
     });
     expect(errors).toEqual([]);
   });
