@@ -1,12 +1,14 @@
 // The root entry of mcpkit: named re-exports only. Runtime-neutral: no Node built-ins below here.
-export { Client, NotificationStream } from "./client/index.js";
+export { Client, ClientGroup, NotificationStream } from "./client/index.js";
 export type {
   ChangeNotification,
   ListenFilter,
+  ClientGroupOptions,
   ClientNotificationHandler,
   ClientOptions,
   ClientRequestContext,
   ClientRequestHandler,
+  Origin,
 } from "./client/index.js";
 export {
   BinaryContent,

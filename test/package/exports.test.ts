@@ -12,6 +12,7 @@ describe("public exports", () => {
       "ALL_PROTOCOL_VERSIONS",
       "BinaryContent",
       "Client",
+      "ClientGroup",
       "Context",
       "ErrorCode",
       "LATEST_LEGACY_VERSION",
