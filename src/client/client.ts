@@ -93,6 +93,9 @@ export class Client {
   #session: Session | undefined;
   #server: NegotiatedServer | undefined;
   #logLevel: string | undefined;
+  /** Counts legacy HTTP sessions renewed after a 404, so that one expiry renews once. */
+  #sessionGeneration = 0;
+  #renewal: Promise<void> | undefined;
   /** Open listen streams: they end when the connection does. */
   readonly #streams = new Set<NotificationStream>();
   #handlers = new Map<string, ClientRequestHandler>([["ping", () => ({})]]);
@@ -175,7 +178,7 @@ export class Client {
     const timeout = this.#options.requestTimeoutMs;
     const effective =
       timeout !== undefined && options.timeoutMs === undefined ? { ...options, timeoutMs: timeout } : options;
-    if (server.era === "legacy") return session.request(method, params, effective);
+    if (server.era === "legacy") return this.#legacyRequest(session, method, params, effective);
     return callModern({
       method,
       params,
@@ -361,6 +364,40 @@ export class Client {
     await session?.close();
   }
 
+  /**
+   * A legacy request; when the server says the HTTP session expired (404), initialize a new one
+   * and send the request again, once. Requests failing together share one re-initialization.
+   */
+  async #legacyRequest(
+    session: Session,
+    method: string,
+    params: JsonObject | undefined,
+    options: RequestOptions,
+  ): Promise<JsonObject> {
+    const generation = this.#sessionGeneration;
+    try {
+      return await session.request(method, params, options);
+    } catch (error) {
+      if (method === "initialize" || !isSessionExpired(error)) throw error;
+      if (generation === this.#sessionGeneration) await this.#renewSession(session);
+      return session.request(method, params, options);
+    }
+  }
+
+  #renewSession(session: Session): Promise<void> {
+    this.#renewal ??= negotiate(session, this.#identity(), {
+      mode: "legacy",
+      probeTimeoutMs: 0,
+      requestTimeoutMs: this.#options.requestTimeoutMs,
+    })
+      .then((server) => {
+        this.#server = server;
+        this.#sessionGeneration++;
+      })
+      .finally(() => (this.#renewal = undefined));
+    return this.#renewal;
+  }
+
   #identity(): ClientIdentity {
     return {
       clientInfo: this.info,
@@ -403,4 +440,13 @@ export class Client {
     const handlers = this.#notificationHandlers.get(message.method);
     if (handlers) for (const handler of handlers) handler(message.params);
   }
+}
+
+/** Whether an error (or one of its causes) says the server no longer knows the session. */
+function isSessionExpired(error: unknown): boolean {
+  for (let current = error, depth = 0; current instanceof Error && depth < 8; depth++) {
+    if (current instanceof SdkError && current.code === SdkErrorCode.SessionExpired) return true;
+    current = current.cause;
+  }
+  return false;
 }

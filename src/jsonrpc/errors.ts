@@ -42,6 +42,8 @@ export const SdkErrorCode = {
   Transport: "transport",
   Protocol: "protocol",
   Capability: "capability",
+  /** The server no longer knows the legacy session (HTTP 404): initialize again. */
+  SessionExpired: "session_expired",
 } as const;
 
 export type SdkErrorCode = (typeof SdkErrorCode)[keyof typeof SdkErrorCode];

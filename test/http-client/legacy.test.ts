@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { McpServer, SdkError } from "mcpkit";
 import type { Progress } from "mcpkit";
 import { createStreamableHttpClientTransport, httpStatusOf } from "mcpkit/http";
-import { deferred, newClient, recordingFetch, serveMcp, waitFor } from "./helpers.js";
+import { deferred, newClient, rawServer, recordingFetch, serveMcp, waitFor } from "./helpers.js";
 
 /* The mcpkit Client over Streamable HTTP in a legacy session (initialize, Mcp-Session-Id). */
 
@@ -90,19 +90,63 @@ describe("Streamable HTTP client, legacy session", { timeout: 5_000 }, () => {
     expect(errors).toEqual([]);
   });
 
-  it("reports an expired session (404): onError says to re-initialize, the call rejects with the status", async () => {
-    const { client, transport, errors, server } = await connectLegacy(legacyServer());
+  it("re-initializes once after an expired session (404) and sends the failed requests again", async () => {
+    const { client, transport, errors, server, recorder } = await connectLegacy(legacyServer());
     const sessionId = transport.sessionId!;
     // End the session behind the client's back.
     const deleted = await fetch(server.url, { method: "DELETE", headers: { "mcp-session-id": sessionId } });
     expect(deleted.status).toBe(200);
 
+    // Three calls fail together with 404; one new session serves all three.
+    const results = await Promise.all([1, 2, 3].map(() => client.callTool({ name: "hello" })));
+    for (const result of results)
+      expect(result).toMatchObject({ content: [{ type: "text", text: "hello" }] });
+    expect(recorder.posts("initialize")).toHaveLength(2);
+    expect(transport.sessionId).toBeDefined();
+    expect(transport.sessionId).not.toBe(sessionId);
+    expect(recorder.posts("tools/call").map((post) => post.headers.get("mcp-session-id"))).toEqual([
+      sessionId,
+      sessionId,
+      sessionId,
+      transport.sessionId,
+      transport.sessionId,
+      transport.sessionId,
+    ]);
+    expect(errors.some((error) => /expired or was terminated/.test(error.message))).toBe(true);
+  });
+
+  it("renews once per failed request: a session that expires again rejects with the 404", async () => {
+    let sessions = 0;
+    // Grants a new session on every initialize, and forgets it at once.
+    const server = await rawServer((req, res, body) => {
+      const message = JSON.parse(body || "null") as { id?: number; method?: string } | null;
+      if (message?.method === "initialize") {
+        const result = {
+          protocolVersion: "2025-06-18",
+          capabilities: {},
+          serverInfo: { name: "x", version: "1" },
+        };
+        res.writeHead(200, { "content-type": "application/json", "mcp-session-id": `s${++sessions}` });
+        res.end(JSON.stringify({ jsonrpc: "2.0", id: message.id, result }));
+      } else if (message && message.id === undefined) {
+        res.writeHead(202).end();
+      } else {
+        res.writeHead(404).end();
+      }
+    });
+    const recorder = recordingFetch();
+    const { client } = newClient({ mode: "legacy" });
+    cleanups.push(server.close, () => client.close());
+    await client.connect(createStreamableHttpClientTransport(server.url, { fetch: recorder.fetch }));
+
     const failure = await client.callTool({ name: "hello" }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(SdkError);
+    expect((failure as SdkError).code).toBe("session_expired");
     expect(httpStatusOf(failure)?.status).toBe(404);
-    expect(errors.some((error) => /must initialize a new session/.test(error.message))).toBe(true);
-
-    transport.resetSession();
-    expect(transport.sessionId).toBeUndefined();
+    expect(recorder.posts("initialize")).toHaveLength(2);
+    expect(recorder.posts("tools/call").map((post) => post.headers.get("mcp-session-id"))).toEqual([
+      "s1",
+      "s2",
+    ]);
   });
 });

@@ -25,11 +25,19 @@ export class HttpStatusError extends SdkError {
   readonly wwwAuthenticate: string | undefined;
   readonly body: string;
 
-  /** `what` names the request ("POST tools/call"); `hint` replaces the body excerpt in the message. */
-  constructor(what: string, details: HttpStatusDetails, hint?: string) {
+  /**
+   * `what` names the request ("POST tools/call"); `hint` replaces the body excerpt in the message;
+   * `code` is "transport" unless the status means more (an expired session).
+   */
+  constructor(
+    what: string,
+    details: HttpStatusDetails,
+    hint?: string,
+    code: SdkErrorCode = SdkErrorCode.Transport,
+  ) {
     const detail = hint ?? details.body.slice(0, 200);
     const status = `${details.status} ${details.statusText}`.trim();
-    super(SdkErrorCode.Transport, `${what} failed with HTTP ${status}${detail === "" ? "" : `: ${detail}`}`);
+    super(code, `${what} failed with HTTP ${status}${detail === "" ? "" : `: ${detail}`}`);
     this.status = details.status;
     this.statusText = details.statusText;
     this.wwwAuthenticate = details.wwwAuthenticate;

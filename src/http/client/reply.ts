@@ -59,7 +59,8 @@ async function handleFailure(ctx: ClientContext, exchange: Exchange, response: R
     const error = new HttpStatusError(
       exchange.what,
       details,
-      `session ${exchange.sessionId} expired or was terminated; the client must initialize a new session (resetSession())`,
+      `session ${exchange.sessionId} expired or was terminated; a new initialize starts a new one`,
+      SdkErrorCode.SessionExpired,
     );
     ctx.report(error);
     throw error;

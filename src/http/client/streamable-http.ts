@@ -16,7 +16,7 @@ export interface StreamableHttpClientTransport extends Transport {
   readonly sessionId: string | undefined;
   /** The negotiated legacy version (sent as MCP-Protocol-Version), or the last modern one used. */
   readonly protocolVersion: string | undefined;
-  /** Forgets the session (after a 404 said it expired) so that a new initialize starts afresh. */
+  /** Forgets the session so that a new initialize starts afresh (done by itself after a 404). */
   resetSession(): void;
 }
 
@@ -156,7 +156,18 @@ class StreamableHttpClient implements StreamableHttpClientTransport {
       this.#sessionId = response.headers.get("mcp-session-id") ?? undefined;
     }
     const exchange = { requests, method, modern: modern !== undefined, signal, sessionId, what };
-    await handleReply(this.#ctx, exchange, response);
+    try {
+      await handleReply(this.#ctx, exchange, response);
+    } catch (error) {
+      // The server forgot the session: forget it too, so that the next initialize starts afresh.
+      if (
+        error instanceof SdkError &&
+        error.code === SdkErrorCode.SessionExpired &&
+        sessionId === this.#sessionId
+      )
+        this.resetSession();
+      throw error;
+    }
   }
 
   /** The caller's headers for one request; a throwing headers function fails that request. */
