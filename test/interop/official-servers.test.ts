@@ -1,14 +1,9 @@
-import { createRequire } from "node:module";
 import { afterEach, describe, expect, it } from "vitest";
 import { Client } from "mcpkit";
 import { createStdioClientTransport } from "mcpkit/stdio";
 import { tsxCommand } from "../helpers/spawn.js";
 
 /* The mcpkit client over stdio against servers built with the official SDK (legacy era only). */
-
-const everythingEntry = createRequire(import.meta.url).resolve(
-  "@modelcontextprotocol/server-everything/dist/index.js",
-);
 
 const clients: Client[] = [];
 afterEach(async () => {
@@ -43,22 +38,5 @@ describe("mcpkit Client with official servers", () => {
       contents: [{ uri: "file:///readme.txt", text: "Read me." }],
     });
     await client.ping();
-  });
-
-  it("lists the tools of @modelcontextprotocol/server-everything and calls its echo tool", async () => {
-    const client = newClient();
-    const stderr: string[] = [];
-    await client.connect(
-      createStdioClientTransport({
-        command: process.execPath,
-        args: [everythingEntry, "stdio"],
-        onStderr: (chunk) => stderr.push(chunk),
-      }),
-    );
-    expect(client.era).toBe("legacy");
-    const { tools } = await client.listTools();
-    expect(tools.map((tool) => tool.name)).toContain("echo");
-    const echoed = await client.callTool({ name: "echo", arguments: { message: "hello from mcpkit" } });
-    expect(echoed).toMatchObject({ content: [{ type: "text", text: "Echo: hello from mcpkit" }] });
   });
 });
