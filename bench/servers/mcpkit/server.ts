@@ -1,0 +1,33 @@
+import { McpServer } from "mcpkit";
+import { reportToBench } from "../report.js";
+import {
+  blobInput,
+  blobText,
+  echoInput,
+  extraToolCount,
+  manyDescription,
+  manyInputs,
+  manyName,
+} from "../tools.js";
+
+/** The bench server on mcpkit, written as its README shows: handlers return plain values. */
+export function createBenchServer(): McpServer {
+  const mcp = new McpServer({ name: "bench-mcpkit", version: "1.0.0" });
+  mcp.tool("echo", { description: "Echoes its text", input: echoInput }, ({ text }) => text);
+  mcp.tool("blob", { description: "Returns that many bytes of text", input: blobInput }, ({ bytes }) =>
+    blobText(bytes),
+  );
+  registerMany(mcp);
+  return mcp;
+}
+
+function registerMany(mcp: McpServer): void {
+  const count = extraToolCount();
+  if (count === 0) return;
+  const inputs = manyInputs(count);
+  const started = performance.now();
+  for (const [index, input] of inputs.entries()) {
+    mcp.tool(manyName(index), { description: manyDescription(index), input }, ({ text }) => text);
+  }
+  reportToBench({ registerMs: performance.now() - started });
+}

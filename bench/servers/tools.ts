@@ -1,0 +1,31 @@
+import { z } from "zod";
+
+/**
+ * What every SDK server serves, with the same zod schemas so no SDK gets an easier schema:
+ * `echo` (the tools/call workloads), `blob` (results of a chosen size) and, when asked,
+ * `tool_0` ... `tool_N` (tools/list and registration).
+ */
+export const echoInput = z.object({ text: z.string() });
+export const blobInput = z.object({ bytes: z.number().int().min(0) });
+
+/** Fresh schemas for the many-tools workload, made before the registration clock starts. */
+export function manyInputs(count: number): z.ZodObject<{ text: z.ZodString }>[] {
+  return Array.from({ length: count }, () => z.object({ text: z.string() }));
+}
+
+export const manyName = (index: number): string => `tool_${index}`;
+export const manyDescription = (index: number): string => `Bench tool number ${index}: echoes its text`;
+
+/** How many extra tools this server registers (the parent sets BENCH_TOOLS). */
+export function extraToolCount(): number {
+  return Number(process.env.BENCH_TOOLS ?? "0");
+}
+
+const blobs = new Map<number, string>();
+
+/** A text of `bytes` characters, built once per size: the handler's own cost stays near zero. */
+export function blobText(bytes: number): string {
+  let text = blobs.get(bytes);
+  if (text === undefined) blobs.set(bytes, (text = "x".repeat(bytes)));
+  return text;
+}
