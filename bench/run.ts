@@ -1,0 +1,108 @@
+import type { BenchConfig } from "./config.js";
+import type { Impl } from "./impls.js";
+import { IMPLS, MODERN_IMPLS } from "./impls.js";
+import { buildRuntime } from "./lib/runtime-build.js";
+import { rotate } from "./lib/stats.js";
+import { describeMachine } from "./machine.js";
+import type { Machine } from "./machine.js";
+import { TARGETS, judge } from "./report/targets.js";
+import type { Verdict } from "./report/targets.js";
+import { Results } from "./results.js";
+import type { Row } from "./results.js";
+import { coldStart } from "./workloads/cold-start.js";
+import type { WorkloadContext } from "./workloads/context.js";
+import { httpCalls } from "./workloads/http-calls.js";
+import { manyTools } from "./workloads/many-tools.js";
+import { clientCost, inMemoryCalls } from "./workloads/probes.js";
+import { sessionMemory } from "./workloads/session-memory.js";
+import { stdioCalls } from "./workloads/stdio-calls.js";
+
+/** One workload of the plan: run once per implementation per round. */
+interface Workload {
+  readonly id: string;
+  readonly impls: readonly Impl[];
+  run(ctx: WorkloadContext, impl: Impl): Promise<void>;
+}
+
+export const WORKLOADS: readonly Workload[] = [
+  { id: "stdio-legacy", impls: IMPLS, run: (ctx, impl) => stdioCalls(ctx, impl, "legacy") },
+  { id: "stdio-modern", impls: MODERN_IMPLS, run: (ctx, impl) => stdioCalls(ctx, impl, "modern") },
+  { id: "in-memory", impls: IMPLS, run: inMemoryCalls },
+  { id: "http", impls: IMPLS, run: httpCalls },
+  { id: "sessions", impls: IMPLS, run: sessionMemory },
+  { id: "cold-legacy", impls: IMPLS, run: (ctx, impl) => coldStart(ctx, impl, "legacy") },
+  { id: "cold-modern", impls: MODERN_IMPLS, run: (ctx, impl) => coldStart(ctx, impl, "modern") },
+  { id: "tools", impls: IMPLS, run: manyTools },
+  { id: "client-legacy", impls: IMPLS, run: (ctx, impl) => clientCost(ctx, impl, "legacy") },
+  { id: "client-modern", impls: MODERN_IMPLS, run: (ctx, impl) => clientCost(ctx, impl, "modern") },
+];
+
+/** Options of {@link runBench}. */
+export interface RunOptions {
+  readonly config: BenchConfig;
+  /** Only these workload ids (default: all). */
+  readonly only?: readonly string[];
+  /** Progress lines (default: stderr). */
+  readonly log?: (line: string) => void;
+}
+
+/** Everything a run produced. */
+export interface BenchRun {
+  readonly config: BenchConfig;
+  readonly machine: Machine;
+  readonly rows: readonly Row[];
+  readonly verdicts: readonly Verdict[];
+  /** Cells that failed (each is also missing from the rows): a healthy run has none. */
+  readonly errors: readonly string[];
+  readonly seconds: number;
+}
+
+/**
+ * Runs every workload for every implementation, `rounds` times, interleaved: in each round every
+ * workload visits the implementations in an order rotated by the round, so drift in the machine
+ * (thermal, noisy neighbours) spreads over all of them. The report uses the medians.
+ */
+export async function runBench(options: RunOptions): Promise<BenchRun> {
+  const { config } = options;
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const started = performance.now();
+  const build = await buildRuntime();
+  const results = new Results();
+  const errors: string[] = [];
+  const ctx: WorkloadContext = { config, build, results };
+  const plan = WORKLOADS.filter((workload) => !options.only || options.only.includes(workload.id));
+  const runCell = async (workload: Workload, impl: Impl, round: number): Promise<void> => {
+    const cell = `round ${round + 1}/${config.rounds} ${workload.id} ${impl}`;
+    const cellStarted = performance.now();
+    try {
+      await workload.run(ctx, impl);
+      log(`${cell} (${((performance.now() - cellStarted) / 1000).toFixed(1)} s)`);
+    } catch (error) {
+      const message = `${cell}: ${error instanceof Error ? error.message : String(error)}`;
+      errors.push(message);
+      log(`FAILED ${message}`);
+    }
+  };
+  try {
+    for (let round = 0; round < config.rounds; round++) {
+      for (const workload of plan) {
+        const order = rotate(workload.impls, round);
+        if (config.parallel) await Promise.all(order.map((impl) => runCell(workload, impl, round)));
+        else for (const impl of order) await runCell(workload, impl, round);
+      }
+    }
+  } finally {
+    await build.dispose();
+  }
+  const rows = results.rows();
+  return {
+    config,
+    machine: describeMachine(),
+    rows,
+    verdicts: TARGETS.filter(
+      (target) => rows.some((row) => row.metric.key === target.key) || !options.only,
+    ).map((target) => judge(target, rows)),
+    errors,
+    seconds: (performance.now() - started) / 1000,
+  };
+}
