@@ -1,18 +1,8 @@
-import { z } from "zod";
-
 /**
- * What every SDK server serves, with the same zod schemas so no SDK gets an easier schema:
- * `echo` (the tools/call workloads), `blob` (results of a chosen size) and, when asked,
- * `tool_0` ... `tool_N` (tools/list and registration).
+ * What every server serves: `echo` (the tools/call workloads), `blob` (results of a chosen size)
+ * and, when asked, `tool_0` ... `tool_N` (tools/list and registration). Free of zod, which only
+ * the SDK servers load (schemas.ts).
  */
-export const echoInput = z.object({ text: z.string() });
-export const blobInput = z.object({ bytes: z.number().int().min(0) });
-
-/** Fresh schemas for the many-tools workload, made before the registration clock starts. */
-export function manyInputs(count: number): z.ZodObject<{ text: z.ZodString }>[] {
-  return Array.from({ length: count }, () => z.object({ text: z.string() }));
-}
-
 export const manyName = (index: number): string => `tool_${index}`;
 export const manyDescription = (index: number): string => `Bench tool number ${index}: echoes its text`;
 

@@ -1,14 +1,7 @@
 import { McpServer } from "mcpkit";
 import { reportToBench } from "../report.js";
-import {
-  blobInput,
-  blobText,
-  echoInput,
-  extraToolCount,
-  manyDescription,
-  manyInputs,
-  manyName,
-} from "../tools.js";
+import { blobInput, echoInput, manyInputs } from "../schemas.js";
+import { blobText, extraToolCount, manyDescription, manyName } from "../tools.js";
 
 /** The bench server on mcpkit, written as its README shows: handlers return plain values. */
 export function createBenchServer(): McpServer {

@@ -1,15 +1,8 @@
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { reportToBench } from "../report.js";
-import {
-  blobInput,
-  blobText,
-  echoInput,
-  extraToolCount,
-  manyDescription,
-  manyInputs,
-  manyName,
-} from "../tools.js";
+import { blobInput, echoInput, manyInputs } from "../schemas.js";
+import { blobText, extraToolCount, manyDescription, manyName } from "../tools.js";
 
 const text = (value: string): CallToolResult => ({ content: [{ type: "text", text: value }] });
 
