@@ -1,3 +1,4 @@
+import { loadavg } from "node:os";
 import type { BenchConfig } from "./config.js";
 import type { Impl } from "./impls.js";
 import { IMPLS, MODERN_IMPLS } from "./impls.js";
@@ -55,6 +56,8 @@ export interface BenchRun {
   /** Cells that failed (each is also missing from the rows): a healthy run has none. */
   readonly errors: readonly string[];
   readonly seconds: number;
+  /** The 1-minute load average at the start and the end: other work on the machine skews a run. */
+  readonly load: { readonly start: number; readonly end: number };
 }
 
 /**
@@ -66,6 +69,7 @@ export async function runBench(options: RunOptions): Promise<BenchRun> {
   const { config } = options;
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const started = performance.now();
+  const loadAtStart = loadavg()[0] ?? Number.NaN;
   const build = await buildRuntime();
   const results = new Results();
   const errors: string[] = [];
@@ -104,5 +108,6 @@ export async function runBench(options: RunOptions): Promise<BenchRun> {
     ).map((target) => judge(target, rows)),
     errors,
     seconds: (performance.now() - started) / 1000,
+    load: { start: loadAtStart, end: loadavg()[0] ?? Number.NaN },
   };
 }

@@ -87,8 +87,9 @@ never how fast anything is.
   allowed; a client must accept either). "JSON replies" sets \`jsonResponse\` /
   \`enableJsonResponse\` everywhere.
 - **Memory per idle session**: a fresh HTTP server (\`--expose-gc\`) gets 50 warm-up sessions, then
-  ${run.config.sessions.toLocaleString("en")} more (initialize + initialized, nothing after); the growth of
-  \`heapUsed\` after full collections, divided by the number of sessions.
+  ${run.config.sessions.toLocaleString("en")} more in four steps (initialize + initialized, nothing after);
+  \`heapUsed\` is read after full collections before and after each step, and the least-squares
+  slope of heap over sessions is the cost of one session.
 - **Cold start**: from spawning the server process to the answer of its first tools/call (legacy:
   after initialize).
 - **Tools**: registration is timed inside the server process at start-up (schemas built before
@@ -109,5 +110,6 @@ function summary(run: BenchRun): string {
 
 function machineLine(run: BenchRun): string {
   const { cpu, cores, memoryGb, node, platform } = run.machine;
-  return `${cpu}, ${cores} cores, ${memoryGb} GB, Node ${node}, ${platform}`;
+  const load = `load average ${run.load.start.toFixed(1)} at the start, ${run.load.end.toFixed(1)} at the end`;
+  return `${cpu}, ${cores} cores, ${memoryGb} GB, Node ${node}, ${platform}; ${load}`;
 }

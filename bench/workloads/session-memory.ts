@@ -6,10 +6,13 @@ import type { WorkloadContext } from "./context.js";
 
 const OPENERS = 16;
 
+const CHECKPOINTS = 4;
+
 /**
  * Heap per idle legacy Streamable HTTP session, on the server's default configuration: open
- * sessions (initialize + initialized over real HTTP), collect garbage, and divide the growth of
- * heapUsed by the number of sessions. A fresh server child per measurement.
+ * sessions (initialize + initialized over real HTTP) in four steps, read heapUsed after full
+ * collections before and after each step, and take the slope of heap over sessions (least
+ * squares: steadier than one difference when a session weighs little). A fresh server child each time.
  */
 export async function sessionMemory(ctx: WorkloadContext, impl: Impl): Promise<void> {
   const server = await HttpServerChild.start(ctx.build.entry(`servers/${impl}/http`));
@@ -17,9 +20,12 @@ export async function sessionMemory(ctx: WorkloadContext, impl: Impl): Promise<v
   try {
     // Warm every code path a session touches, so the baseline already holds compiled code and caches.
     await openSessions(poster, Math.min(50, ctx.config.sessions));
-    const before = await server.heapUsed();
-    await openSessions(poster, ctx.config.sessions);
-    const after = await server.heapUsed();
+    const step = Math.ceil(ctx.config.sessions / CHECKPOINTS);
+    const points: [number, number][] = [[0, await server.heapUsed()]];
+    for (let opened = step; opened <= step * CHECKPOINTS; opened += step) {
+      await openSessions(poster, step);
+      points.push([opened, await server.heapUsed()]);
+    }
     const metric = {
       key: "memory.session",
       label: `heap per idle legacy HTTP session (${ctx.config.sessions.toLocaleString("en")} sessions)`,
@@ -27,7 +33,7 @@ export async function sessionMemory(ctx: WorkloadContext, impl: Impl): Promise<v
       better: "lower",
       section: "cost",
     } as const;
-    ctx.results.add(metric, impl, (after - before) / ctx.config.sessions / 1024);
+    ctx.results.add(metric, impl, slope(points) / 1024);
   } finally {
     poster.close();
     await server.close();
@@ -43,4 +49,17 @@ async function openSessions(poster: HttpPoster, count: number): Promise<void> {
     }
   };
   await Promise.all(Array.from({ length: OPENERS }, opener));
+}
+
+/** Least-squares slope of y over x. */
+function slope(points: readonly [number, number][]): number {
+  const meanX = points.reduce((sum, [x]) => sum + x, 0) / points.length;
+  const meanY = points.reduce((sum, [, y]) => sum + y, 0) / points.length;
+  let covariance = 0;
+  let variance = 0;
+  for (const [x, y] of points) {
+    covariance += (x - meanX) * (y - meanY);
+    variance += (x - meanX) ** 2;
+  }
+  return covariance / variance;
 }

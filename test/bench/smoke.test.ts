@@ -30,7 +30,10 @@ describe("npm run bench -- --smoke", () => {
     expect(errors).toEqual([]);
     for (const row of rows) {
       for (const [impl, median] of Object.entries(row.medians)) {
-        expect(Number.isFinite(median) && median > 0, `${row.metric.key} ${impl}: ${median}`).toBe(true);
+        expect(Number.isFinite(median), `${row.metric.key} ${impl}: ${median}`).toBe(true);
+        // The raw server's sessions (an id in a Set) can weigh less than the heap's own noise.
+        if (row.metric.key !== "memory.session")
+          expect(median, `${row.metric.key} ${impl}`).toBeGreaterThan(0);
       }
     }
     const keys = new Set(rows.map((row) => row.metric.key));
