@@ -8,7 +8,7 @@ import { isImpl } from "./impls.js";
 import type { Impl } from "./impls.js";
 import { closedLoop } from "./load/closed-loop.js";
 import { HttpMcpClient } from "./load/http-client.js";
-import { HttpPoster } from "./load/http-peer.js";
+import { HttpConnection } from "./load/http-wire.js";
 import { HttpServerChild } from "./load/http-server-child.js";
 import { StdioPeer } from "./load/stdio-peer.js";
 import { summarizeProfile } from "./lib/cpu-profile.js";
@@ -38,15 +38,15 @@ async function profileStdio(build: RuntimeBuild, impl: Impl, flags: string[]): P
 
 async function profileHttp(build: RuntimeBuild, impl: Impl, flags: string[]): Promise<number> {
   const server = await HttpServerChild.start(build.entry(`servers/${impl}/http`), flags);
-  const poster = new HttpPoster(server.port, IN_FLIGHT);
+  const connections = Array.from({ length: IN_FLIGHT }, () => new HttpConnection(server.port));
   const mode = impl === "v1" ? "stateful-json" : "modern";
-  const clients = Array.from({ length: IN_FLIGHT }, () => new HttpMcpClient(poster, mode));
+  const clients = connections.map((connection) => new HttpMcpClient(connection, mode));
   await Promise.all(clients.map((client) => client.open()));
   const params = JSON.stringify(toolCallParams(ECHO_TOOL, { text: ECHO_TEXT }, mode === "modern"));
   const result = await closedLoop(IN_FLIGHT, phases, async (worker) => {
     await clients[worker]?.callTool(ECHO_TOOL, params);
   });
-  poster.close();
+  for (const connection of connections) connection.close();
   await server.close(); // IPC disconnect: the server calls process.exit, which writes the profile
   return result.opsPerSec;
 }

@@ -1,4 +1,3 @@
-import type { OutgoingHttpHeaders } from "node:http";
 import type { HttpMode } from "../impls.js";
 import {
   LEGACY_VERSION,
@@ -9,25 +8,27 @@ import {
   requestLine,
   responseId,
 } from "../protocol.js";
-import type { HttpPoster, HttpReply } from "./http-peer.js";
+import type { HttpConnection, HttpReply } from "./http-wire.js";
 import { sseMessages } from "./sse.js";
 
-const BASE_HEADERS = { "content-type": "application/json", accept: "application/json, text/event-stream" };
+const BASE_HEADERS = "Content-Type: application/json\r\nAccept: application/json, text/event-stream\r\n";
 
 /**
- * One raw Streamable HTTP client of the load generator. Legacy clients initialize first (stateful
- * ones keep their Mcp-Session-Id); 2026-07-28 clients send `_meta` and the routing headers
- * (MCP-Protocol-Version, Mcp-Method, Mcp-Name) on every request and never initialize.
+ * One raw Streamable HTTP client of the load generator, on a keep-alive connection. Legacy
+ * clients initialize first (stateful ones keep their Mcp-Session-Id); 2026-07-28 clients send
+ * `_meta` and the routing headers (MCP-Protocol-Version, Mcp-Method, Mcp-Name) on every request
+ * and never initialize.
  */
 export class HttpMcpClient {
-  readonly #poster: HttpPoster;
+  readonly #connection: HttpConnection;
   readonly #path: string;
   readonly #modern: boolean;
-  #headers: OutgoingHttpHeaders = BASE_HEADERS;
+  #headers = BASE_HEADERS;
+  readonly #modernHeaders = new Map<string, string>();
   #nextId = 1;
 
-  constructor(poster: HttpPoster, mode: HttpMode) {
-    this.#poster = poster;
+  constructor(connection: HttpConnection, mode: HttpMode) {
+    this.#connection = connection;
     this.#path = `/${mode}`;
     this.#modern = mode === "modern";
   }
@@ -35,19 +36,15 @@ export class HttpMcpClient {
   /** Legacy: initialize and notifications/initialized. Modern: nothing to do. */
   async open(): Promise<void> {
     if (this.#modern) return;
-    const reply = await this.#poster.post(
-      this.#path,
-      BASE_HEADERS,
-      requestLine(this.#nextId++, "initialize", JSON.stringify(initializeParams())),
-    );
-    checkResult(answerOf(reply, this.#nextId - 1));
+    const id = this.#nextId++;
+    const body = requestLine(id, "initialize", JSON.stringify(initializeParams()));
+    const reply = await this.#connection.post(this.#path, BASE_HEADERS, body);
+    checkResult(answerOf(reply, id));
     const session = reply.headers["mcp-session-id"];
-    this.#headers = {
-      ...BASE_HEADERS,
-      "mcp-protocol-version": LEGACY_VERSION,
-      ...(typeof session === "string" ? { "mcp-session-id": session } : {}),
-    };
-    const ack = await this.#poster.post(
+    this.#headers =
+      `${BASE_HEADERS}MCP-Protocol-Version: ${LEGACY_VERSION}\r\n` +
+      (session === undefined ? "" : `Mcp-Session-Id: ${session}\r\n`);
+    const ack = await this.#connection.post(
       this.#path,
       this.#headers,
       notificationLine("notifications/initialized"),
@@ -59,16 +56,21 @@ export class HttpMcpClient {
   /** One tools/call; resolves with its result, throws on any error. */
   async callTool(name: string, paramsJson: string): Promise<Record<string, unknown>> {
     const id = this.#nextId++;
-    const headers = this.#modern
-      ? {
-          ...BASE_HEADERS,
-          "mcp-protocol-version": MODERN_VERSION,
-          "mcp-method": "tools/call",
-          "mcp-name": name,
-        }
-      : this.#headers;
-    const reply = await this.#poster.post(this.#path, headers, requestLine(id, "tools/call", paramsJson));
+    const reply = await this.#connection.post(
+      this.#path,
+      this.#modern ? this.#modernHeadersFor(name) : this.#headers,
+      requestLine(id, "tools/call", paramsJson),
+    );
     return checkResult(answerOf(reply, id));
+  }
+
+  #modernHeadersFor(name: string): string {
+    let headers = this.#modernHeaders.get(name);
+    if (headers === undefined) {
+      headers = `${BASE_HEADERS}MCP-Protocol-Version: ${MODERN_VERSION}\r\nMcp-Method: tools/call\r\nMcp-Name: ${name}\r\n`;
+      this.#modernHeaders.set(name, headers);
+    }
+    return headers;
   }
 }
 

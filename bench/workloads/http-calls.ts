@@ -2,7 +2,7 @@ import type { HttpMode, Impl } from "../impls.js";
 import { HTTP_MODES } from "../impls.js";
 import { closedLoop } from "../load/closed-loop.js";
 import { HttpMcpClient } from "../load/http-client.js";
-import { HttpPoster } from "../load/http-peer.js";
+import { HttpConnection } from "../load/http-wire.js";
 import { HttpServerChild } from "../load/http-server-child.js";
 import { ECHO_TEXT, ECHO_TOOL, toolCallParams } from "../protocol.js";
 import { phasesOf } from "./context.js";
@@ -19,8 +19,8 @@ export const HTTP_MODE_LABEL: Readonly<Record<HttpMode, string>> = {
 
 /**
  * tools/call over Streamable HTTP against one server process, for every configuration it mounts
- * and every client count: each client is its own raw HTTP client (and, stateful, its own session)
- * over keep-alive connections, one request in flight per client.
+ * and every client count: each client is its own raw HTTP client on its own keep-alive
+ * connection (and, stateful, its own session), one request in flight per client.
  */
 export async function httpCalls(ctx: WorkloadContext, impl: Impl): Promise<void> {
   const server = await HttpServerChild.start(ctx.build.entry(`servers/${impl}/http`));
@@ -29,9 +29,9 @@ export async function httpCalls(ctx: WorkloadContext, impl: Impl): Promise<void>
       if (mode === "modern" && impl === "v1") continue;
       const params = JSON.stringify(toolCallParams(ECHO_TOOL, { text: ECHO_TEXT }, mode === "modern"));
       for (const count of ctx.config.httpClients) {
-        const poster = new HttpPoster(server.port, count);
+        const connections = Array.from({ length: count }, () => new HttpConnection(server.port));
         try {
-          const clients = Array.from({ length: count }, () => new HttpMcpClient(poster, mode));
+          const clients = connections.map((connection) => new HttpMcpClient(connection, mode));
           await Promise.all(clients.map((client) => client.open()));
           const result = await closedLoop(count, phasesOf(ctx.config), async (worker) => {
             const client = clients[worker];
@@ -41,7 +41,7 @@ export async function httpCalls(ctx: WorkloadContext, impl: Impl): Promise<void>
           const label = `HTTP, ${HTTP_MODE_LABEL[mode]}, ${count} client${count === 1 ? "" : "s"}`;
           record(ctx.results, impl, `http.${mode}.c${count}`, label, result);
         } finally {
-          poster.close();
+          for (const connection of connections) connection.close();
         }
       }
     }

@@ -1,6 +1,6 @@
 import type { Impl } from "../impls.js";
 import { HttpMcpClient } from "../load/http-client.js";
-import { HttpPoster } from "../load/http-peer.js";
+import { HttpConnection } from "../load/http-wire.js";
 import { HttpServerChild } from "../load/http-server-child.js";
 import type { WorkloadContext } from "./context.js";
 
@@ -16,14 +16,14 @@ const CHECKPOINTS = 4;
  */
 export async function sessionMemory(ctx: WorkloadContext, impl: Impl): Promise<void> {
   const server = await HttpServerChild.start(ctx.build.entry(`servers/${impl}/http`));
-  const poster = new HttpPoster(server.port, OPENERS);
+  const connections = Array.from({ length: OPENERS }, () => new HttpConnection(server.port));
   try {
     // Warm every code path a session touches, so the baseline already holds compiled code and caches.
-    await openSessions(poster, Math.min(50, ctx.config.sessions));
+    await openSessions(connections, Math.min(50, ctx.config.sessions));
     const step = Math.ceil(ctx.config.sessions / CHECKPOINTS);
     const points: [number, number][] = [[0, await server.heapUsed()]];
     for (let opened = step; opened <= step * CHECKPOINTS; opened += step) {
-      await openSessions(poster, step);
+      await openSessions(connections, step);
       points.push([opened, await server.heapUsed()]);
     }
     const metric = {
@@ -35,20 +35,21 @@ export async function sessionMemory(ctx: WorkloadContext, impl: Impl): Promise<v
     } as const;
     ctx.results.add(metric, impl, slope(points) / 1024);
   } finally {
-    poster.close();
+    for (const connection of connections) connection.close();
     await server.close();
   }
 }
 
-async function openSessions(poster: HttpPoster, count: number): Promise<void> {
+/** Opens `count` sessions over the given connections, one opener per connection. */
+async function openSessions(connections: readonly HttpConnection[], count: number): Promise<void> {
   let next = 0;
-  const opener = async (): Promise<void> => {
+  const opener = async (connection: HttpConnection): Promise<void> => {
     while (next < count) {
       next++;
-      await new HttpMcpClient(poster, "stateful-sse").open();
+      await new HttpMcpClient(connection, "stateful-sse").open();
     }
   };
-  await Promise.all(Array.from({ length: OPENERS }, opener));
+  await Promise.all(connections.map(opener));
 }
 
 /** Least-squares slope of y over x. */
