@@ -2,9 +2,9 @@ import { loadavg } from "node:os";
 import type { BenchConfig } from "./config.js";
 import type { Impl } from "./impls.js";
 import { IMPLS, MODERN_IMPLS } from "./impls.js";
-import { buildRuntime } from "./lib/runtime-build.js";
+import { ROOT, buildRuntime } from "./lib/runtime-build.js";
 import { rotate } from "./lib/stats.js";
-import { describeMachine } from "./machine.js";
+import { describeMachine, describeSource } from "./machine.js";
 import type { Machine } from "./machine.js";
 import { TARGETS, judge } from "./report/targets.js";
 import type { Verdict } from "./report/targets.js";
@@ -56,6 +56,8 @@ export interface BenchRun {
   /** Cells that failed (each is also missing from the rows): a healthy run has none. */
   readonly errors: readonly string[];
   readonly seconds: number;
+  /** The mcpkit commit measured (dist/ is built from the working tree). */
+  readonly source: string;
   /** The 1-minute load average at the start and the end: other work on the machine skews a run. */
   readonly load: { readonly start: number; readonly end: number };
 }
@@ -70,6 +72,7 @@ export async function runBench(options: RunOptions): Promise<BenchRun> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const started = performance.now();
   const loadAtStart = loadavg()[0] ?? Number.NaN;
+  const source = describeSource(ROOT);
   const build = await buildRuntime();
   const results = new Results();
   const errors: string[] = [];
@@ -108,6 +111,7 @@ export async function runBench(options: RunOptions): Promise<BenchRun> {
     ).map((target) => judge(target, rows)),
     errors,
     seconds: (performance.now() - started) / 1000,
+    source,
     load: { start: loadAtStart, end: loadavg()[0] ?? Number.NaN },
   };
 }

@@ -40,6 +40,8 @@ export function renderChart(verdicts: readonly Verdict[], machine: Machine, date
   parts.push(text(20, y, "mcpkit against the official SDK 2.4.0 and a raw JSON-RPC server", 18, "bold"));
   y += 22;
   parts.push(text(20, y, `Medians of one run, side by side: ${describe(machine)}, ${date}`, 12));
+  y += 24;
+  parts.push(...legend(20, y));
   y += 34;
   y = advantagePanel(parts, official, y);
   y += 24;
@@ -60,15 +62,8 @@ function advantagePanel(parts: string[], verdicts: readonly Verdict[], top: numb
   const max = Math.log2(32);
   const x = (factor: number): number =>
     PLOT_LEFT + ((Math.min(Math.max(Math.log2(factor), min), max) - min) / (max - min)) * PLOT_WIDTH;
-  parts.push(
-    text(
-      20,
-      top,
-      "Against official 2.4.0: how many times better mcpkit is (log scale, right is better)",
-      14,
-      "bold",
-    ),
-  );
+  const title = "Against official 2.4.0: how many times better mcpkit is (log scale, right is better)";
+  parts.push(text(20, top, title, 14, "bold"));
   const plotTop = top + 14;
   const plotBottom = plotTop + verdicts.length * ROW;
   for (const tick of [0.125, 0.25, 0.5, 1, 2, 4, 8, 16, 32]) {
@@ -87,20 +82,14 @@ function advantagePanel(parts: string[], verdicts: readonly Verdict[], top: numb
       const to = x(advantage);
       const color = verdict.pass ? PASS : MISS;
       parts.push(rect(Math.min(from, to), rowY + 6, Math.max(Math.abs(to - from), 1), ROW - 12, color));
-      const shown = `${formatRatio(advantage)} better`;
-      const ahead = to >= from;
+      // Right of the bar, the 1× line and the target tick, so none of them hides the number.
+      const shown =
+        advantage >= 1 ? `${formatRatio(advantage)} better` : `${formatRatio(1 / advantage)} worse`;
       parts.push(
-        text(
-          ahead ? to + 5 : to - 5,
-          rowY + 18,
-          advantage >= 1 ? shown : `${formatRatio(1 / advantage)} worse`,
-          11,
-          "normal",
-          ahead ? "start" : "end",
-        ),
+        text(Math.max(from, to, x(goal)) + 6, rowY + 18, `${shown} (target ${formatRatio(goal)})`, 11),
       );
     } else {
-      parts.push(text(x(1) + 5, rowY + 18, "not measured", 11));
+      parts.push(text(x(1) + 6, rowY + 18, "not measured", 11));
     }
     parts.push(targetTick(x(goal), rowY, `target ${formatRatio(goal)}`));
   });
@@ -109,10 +98,8 @@ function advantagePanel(parts: string[], verdicts: readonly Verdict[], top: numb
 
 /** mcpkit's throughput as a share of the raw server's (linear axis, 0 to 100 % or more). */
 function rawPanel(parts: string[], verdicts: readonly Verdict[], top: number): number {
-  const ceiling = Math.max(
-    1,
-    ...verdicts.map((verdict) => (Number.isFinite(verdict.ratio) ? verdict.ratio : 0)),
-  );
+  const shares = verdicts.map((verdict) => (Number.isFinite(verdict.ratio) ? verdict.ratio : 0));
+  const ceiling = Math.max(1, ...shares);
   const x = (share: number): number => PLOT_LEFT + (Math.max(0, share) / ceiling) * PLOT_WIDTH;
   parts.push(
     text(20, top, "Against the raw JSON-RPC server (the ceiling): share of its throughput", 14, "bold"),
@@ -126,21 +113,32 @@ function rawPanel(parts: string[], verdicts: readonly Verdict[], top: number): n
   }
   verdicts.forEach((verdict, index) => {
     const rowY = plotTop + index * ROW;
+    const goal = x(verdict.target.bound);
     parts.push(text(LABEL_WIDTH, rowY + 18, labelOf(verdict), 12, "normal", "end"));
     if (Number.isFinite(verdict.ratio)) {
       const to = x(verdict.ratio);
-      parts.push(
-        rect(PLOT_LEFT, rowY + 6, Math.max(to - PLOT_LEFT, 1), ROW - 12, verdict.pass ? PASS : MISS),
-      );
-      parts.push(text(to + 5, rowY + 18, formatRatio(verdict.ratio, true), 11));
+      const color = verdict.pass ? PASS : MISS;
+      parts.push(rect(PLOT_LEFT, rowY + 6, Math.max(to - PLOT_LEFT, 1), ROW - 12, color));
+      const shown = `${formatRatio(verdict.ratio, true)} (target ${formatRatio(verdict.target.bound, true)})`;
+      parts.push(text(Math.max(to, goal) + 6, rowY + 18, shown, 11));
     } else {
-      parts.push(text(PLOT_LEFT + 5, rowY + 18, "not measured", 11));
+      parts.push(text(PLOT_LEFT + 6, rowY + 18, "not measured", 11));
     }
-    parts.push(
-      targetTick(x(verdict.target.bound), rowY, `target ${formatRatio(verdict.target.bound, true)}`),
-    );
+    parts.push(targetTick(goal, rowY, `target ${formatRatio(verdict.target.bound, true)}`));
   });
   return plotBottom + 22;
+}
+
+/** Green = target met, red = missed, black tick = the target. */
+function legend(x: number, y: number): string[] {
+  return [
+    rect(x, y - 10, 14, 12, PASS),
+    text(x + 20, y, "target met", 12),
+    rect(x + 110, y - 10, 14, 12, MISS),
+    text(x + 130, y, "target missed", 12),
+    line(x + 245, y - 12, x + 245, y + 3, INK, 2.5),
+    text(x + 253, y, "the target", 12),
+  ];
 }
 
 function labelOf(verdict: Verdict): string {

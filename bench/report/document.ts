@@ -111,5 +111,5 @@ function summary(run: BenchRun): string {
 function machineLine(run: BenchRun): string {
   const { cpu, cores, memoryGb, node, platform } = run.machine;
   const load = `load average ${run.load.start.toFixed(1)} at the start, ${run.load.end.toFixed(1)} at the end`;
-  return `${cpu}, ${cores} cores, ${memoryGb} GB, Node ${node}, ${platform}; ${load}`;
+  return `${cpu}, ${cores} cores, ${memoryGb} GB, Node ${node}, ${platform}; ${load}; mcpkit at ${run.source}`;
 }
