@@ -28,12 +28,7 @@ type StreamingRequestInit = RequestInit & { duplex?: "half" };
  * });
  */
 export function toRequest(req: IncomingMessage, options: ToRequestOptions = {}): Request {
-  const headers = new Headers();
-  const raw = req.rawHeaders;
-  for (let i = 0; i < raw.length; i += 2) {
-    const name = raw[i]!;
-    if (name.charCodeAt(0) !== 58 /* ":" */) headers.append(name, raw[i + 1]!);
-  }
+  const headers = headersOf(req);
   const method = req.method ?? "GET";
   const init: StreamingRequestInit = { method, headers };
   let release: (() => void) | undefined;
@@ -78,6 +73,17 @@ class NodeRequest extends Request {
   }
 }
 
+/** The request headers from `rawHeaders`: repeated ones kept, HTTP/2 pseudo headers skipped. @internal */
+export function headersOf(req: IncomingMessage): Headers {
+  const headers = new Headers();
+  const raw = req.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i]!;
+    if (name.charCodeAt(0) !== 58 /* ":" */) headers.append(name, raw[i + 1]!);
+  }
+  return headers;
+}
+
 function hasBody(req: IncomingMessage, method: string, headers: Headers): boolean {
   if (method === "GET" || method === "HEAD" || req.readableEnded) return false;
   if (req.httpVersionMajor >= 2) return true;
@@ -85,7 +91,8 @@ function hasBody(req: IncomingMessage, method: string, headers: Headers): boolea
   return length === null ? headers.has("transfer-encoding") : length !== "0";
 }
 
-function urlOf(req: IncomingMessage, headers: Headers, trustProxy: boolean): string {
+/** The absolute URL of a Node request (forwarded headers only when the proxy is trusted). @internal */
+export function urlOf(req: IncomingMessage, headers: Headers, trustProxy: boolean): string {
   let protocol = (req.socket as { encrypted?: boolean } | null)?.encrypted === true ? "https" : "http";
   let host = headers.get("host") ?? (req.headers[":authority"] as string | undefined) ?? "localhost";
   if (trustProxy) {

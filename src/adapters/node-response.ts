@@ -2,6 +2,10 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { FetchHandler, RequestExtras } from "../http/index.js";
 import { BAD_REQUEST_BODY, INTERNAL_ERROR_BODY, logAdapterError, toError } from "./internal.js";
 import { toRequest } from "./node-request.js";
+import { nodeRequestView } from "./node-view.js";
+import type { HttpReply, HttpRequestView } from "../http/server/exchange.js";
+import { viewHandlerOf } from "../http/server/view-handler.js";
+import type { ViewHandler } from "../http/server/view-handler.js";
 
 /**
  * Writes a web `Response` to a Node response: status, headers (each `set-cookie` on its own line),
@@ -89,6 +93,8 @@ export async function respond(
   onError: (error: Error) => void = logAdapterError,
 ): Promise<void> {
   const { req, res } = exchange;
+  const serveView = viewHandlerOf(handler);
+  if (serveView) return respondWithView(serveView, exchange, onError);
   let request: Request;
   try {
     request = toRequest(req, { res, url: exchange.url, trustProxy: exchange.trustProxy });
@@ -103,4 +109,44 @@ export async function respond(
     if (res.headersSent) res.destroy();
     else res.writeHead(500, { "content-type": "application/json" }).end(INTERNAL_ERROR_BODY);
   }
+}
+
+/** The fast path for handlers made by createMcpHandler: no web Request or Response at all. */
+async function respondWithView(
+  serve: ViewHandler,
+  exchange: NodeExchange,
+  onError: (error: Error) => void,
+): Promise<void> {
+  const { req, res } = exchange;
+  let view: HttpRequestView;
+  try {
+    view = nodeRequestView(req, { res, url: exchange.url, trustProxy: exchange.trustProxy });
+  } catch {
+    if (!res.headersSent) res.writeHead(400, { "content-type": "application/json" }).end(BAD_REQUEST_BODY);
+    return;
+  }
+  try {
+    await writeReply(res, await serve(view, exchange.extras?.()));
+  } catch (error) {
+    onError(toError(error));
+    if (res.headersSent) res.destroy();
+    else res.writeHead(500, { "content-type": "application/json" }).end(INTERNAL_ERROR_BODY);
+  }
+}
+
+/** Writes a handler's reply: text in one `end`, a stream chunk by chunk (SSE flushed at once). */
+async function writeReply(res: ServerResponse, reply: HttpReply): Promise<void> {
+  const { body } = reply;
+  res.writeHead(reply.status, reply.headers);
+  if (body === null || !canHaveBody(res, reply.status)) {
+    res.end();
+    if (body !== null && typeof body !== "string") await body.cancel();
+    return;
+  }
+  if (typeof body === "string") {
+    res.end(body);
+    return;
+  }
+  if (reply.headers["content-type"]?.startsWith("text/event-stream") === true) res.flushHeaders();
+  await pipeBody(body, res);
 }

@@ -1,5 +1,9 @@
 import { ErrorCode } from "../../jsonrpc/index.js";
+import type { HttpReply } from "./exchange.js";
 import { errorResponse } from "./responses.js";
+
+/** The guards read only headers, so any request shape with them will do. */
+type HasHeaders = { readonly headers: Headers };
 
 /** Options of the request guards (DNS-rebinding protection and content negotiation). */
 export interface GuardOptions {
@@ -18,7 +22,7 @@ export interface GuardOptions {
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
 /** Refuses requests whose Host or Origin is not allowed (403), per the spec's DNS-rebinding rule. */
-export function checkHostAndOrigin(request: Request, options: GuardOptions): Response | undefined {
+export function checkHostAndOrigin(request: HasHeaders, options: GuardOptions): HttpReply | undefined {
   if (options.allowedHosts !== false) {
     const host = request.headers.get("host");
     if (host === null || !hostAllowed(host, options.allowedHosts)) return forbidden("Host not allowed");
@@ -54,12 +58,12 @@ function stripPort(host: string): string {
   return colon === -1 ? host : host.slice(0, colon);
 }
 
-function forbidden(message: string): Response {
+function forbidden(message: string): HttpReply {
   return errorResponse(403, ErrorCode.ConnectionClosed, `Forbidden: ${message}`);
 }
 
 /** 415 unless the body is declared JSON. */
-export function checkContentType(request: Request): Response | undefined {
+export function checkContentType(request: HasHeaders): HttpReply | undefined {
   const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
   if (type === "application/json") return undefined;
   return errorResponse(
@@ -70,7 +74,7 @@ export function checkContentType(request: Request): Response | undefined {
 }
 
 /** 406 unless the client accepts both JSON and SSE replies (as the spec requires it to). */
-export function checkPostAccept(request: Request): Response | undefined {
+export function checkPostAccept(request: HasHeaders): HttpReply | undefined {
   const accept = request.headers.get("accept") ?? "";
   const any = accept.includes("*/*");
   if (any || (accept.includes("application/json") && accept.includes("text/event-stream"))) return undefined;
@@ -82,7 +86,7 @@ export function checkPostAccept(request: Request): Response | undefined {
 }
 
 /** True when the client accepts an SSE stream (GET). */
-export function acceptsEventStream(request: Request): boolean {
+export function acceptsEventStream(request: HasHeaders): boolean {
   const accept = request.headers.get("accept") ?? "";
   return accept.includes("text/event-stream") || accept.includes("*/*");
 }

@@ -1,4 +1,5 @@
 import { ErrorCode } from "../../jsonrpc/index.js";
+import type { HttpReply, HttpRequestView } from "./exchange.js";
 import { acceptsEventStream } from "./guards.js";
 import type { HandlerContext } from "./handler-context.js";
 import { errorResponse, methodNotAllowed } from "./responses.js";
@@ -9,7 +10,7 @@ import { SseStream } from "./sse.js";
  * GET: a legacy session's standalone stream, the resumption of a dropped stream (Last-Event-ID),
  * or, without a session, the 2024-11-05 HTTP+SSE transport. 2026-07-28 has no GET (405).
  */
-export async function handleGet(ctx: HandlerContext, request: Request): Promise<Response> {
+export async function handleGet(ctx: HandlerContext, request: HttpRequestView): Promise<HttpReply> {
   // Without legacy sessions there is no GET at all, with or without an Mcp-Session-Id (§1(c)).
   if (!hasSessions(ctx)) return methodNotAllowed("POST");
   if (!acceptsEventStream(request)) {
@@ -37,11 +38,11 @@ export async function handleGet(ctx: HandlerContext, request: Request): Promise<
     sse.send({ id, data: "", retry: ctx.retryMs });
   }
   await session.transport.openStandalone(sse);
-  return sse.toResponse();
+  return sse.toReply();
 }
 
 /** Replays the stream the event id belongs to, then keeps the new connection on it if it is live. */
-async function resume(ctx: HandlerContext, session: HttpSession, lastEventId: string): Promise<Response> {
+async function resume(ctx: HandlerContext, session: HttpSession, lastEventId: string): Promise<HttpReply> {
   const replay = ctx.store ? await ctx.store.replayAfter(lastEventId) : undefined;
   if (!replay || !replay.streamId.startsWith(session.id)) {
     return errorResponse(404, ErrorCode.ConnectionClosed, "Unknown or expired Last-Event-ID");
@@ -50,7 +51,7 @@ async function resume(ctx: HandlerContext, session: HttpSession, lastEventId: st
   const live = session.streams.get(replay.streamId);
   if (live && !live.done) {
     await live.resume(sse, lastEventId);
-    return sse.toResponse();
+    return sse.toReply();
   }
   for (const event of replay.events)
     if (event.message !== "") sse.send({ id: event.id, event: "message", data: event.message });
@@ -59,7 +60,7 @@ async function resume(ctx: HandlerContext, session: HttpSession, lastEventId: st
     sse.close();
     void ctx.store?.dropStream(replay.streamId);
   }
-  return sse.toResponse();
+  return sse.toReply();
 }
 
 /** Legacy clients get sessions (and so GET streams and DELETE) only in the default "stateful" mode. */

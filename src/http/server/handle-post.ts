@@ -9,13 +9,14 @@ import type { JsonRpcMessage, JsonRpcRequest, RequestId } from "../../jsonrpc/in
 import { MetaKey, isLegacyVersion } from "../../protocol/index.js";
 import type { MessageInfo } from "../../transport/index.js";
 import { ExchangeTransport } from "./exchange-transport.js";
+import type { HttpReply, HttpRequestView } from "./exchange.js";
 import type { RequestExtras } from "./fetch-handler.js";
 import { checkContentType, checkPostAccept } from "./guards.js";
 import type { HandlerContext } from "./handler-context.js";
 import { checkModernRequest, modernErrorStatus } from "./modern-headers.js";
 import { checkParsedBody, readJsonBody } from "./read-body.js";
 import { ReplyChannel } from "./reply-channel.js";
-import { accepted, badRequest, errorResponse } from "./responses.js";
+import { accepted, badRequest, errorResponse, isReply } from "./responses.js";
 import { SessionTransport } from "./session-transport.js";
 import { newSessionId } from "./sessions.js";
 import type { HttpSession } from "./sessions.js";
@@ -23,16 +24,16 @@ import type { HttpSession } from "./sessions.js";
 /** POST: read the body, then serve it as a 2026-07-28 request or in the legacy session flow. */
 export async function handlePost(
   ctx: HandlerContext,
-  request: Request,
+  request: HttpRequestView,
   extras: RequestExtras | undefined,
-): Promise<Response> {
+): Promise<HttpReply> {
   const refused = checkContentType(request) ?? checkPostAccept(request);
   if (refused) return refused;
   const body =
     extras?.parsedBody === undefined
       ? await readJsonBody(request, ctx.options)
       : checkParsedBody(extras.parsedBody, ctx.options);
-  if (body instanceof Response) return body;
+  if (isReply(body)) return body;
   const payload = body.value;
   const messages = Array.isArray(payload) ? (payload as unknown[]) : [payload];
   const invalid = messages.find((message) => !isJsonRpcMessage(message));
@@ -55,7 +56,7 @@ export async function handlePost(
 }
 
 /** REVISIONS.md §1(e): `_meta` protocolVersion or a non-legacy version header means 2026-07-28. */
-function isModern(request: Request, message: JsonRpcMessage): boolean {
+function isModern(request: HttpRequestView, message: JsonRpcMessage): boolean {
   if (request.headers.has("mcp-session-id")) return false;
   const header = request.headers.get("mcp-protocol-version");
   if (header !== null && !isLegacyVersion(header.trim())) return true;
@@ -65,10 +66,10 @@ function isModern(request: Request, message: JsonRpcMessage): boolean {
 
 async function serveModern(
   ctx: HandlerContext,
-  request: Request,
+  request: HttpRequestView,
   message: JsonRpcMessage,
   info: MessageInfo,
-): Promise<Response> {
+): Promise<HttpReply> {
   if (!isJsonRpcRequest(message)) {
     // 2026-07-28 defines no client notifications over HTTP, and clients never send responses.
     return "method" in message ? accepted() : badRequest("2026-07-28 clients send no responses");
@@ -96,11 +97,11 @@ async function serveModern(
 
 async function serveLegacy(
   ctx: HandlerContext,
-  request: Request,
+  request: HttpRequestView,
   payload: unknown,
   messages: JsonRpcMessage[],
   info: MessageInfo,
-): Promise<Response> {
+): Promise<HttpReply> {
   const mode = ctx.options.legacy ?? "stateful";
   const initialize = messages.length === 1 && !Array.isArray(payload) && isInitialize(messages[0]);
   if (mode === "reject") {
@@ -141,7 +142,7 @@ async function serveExchange(
   requests: JsonRpcRequest[],
   info: MessageInfo,
   assumeLegacy: { protocolVersion: string } | undefined,
-): Promise<Response> {
+): Promise<HttpReply> {
   const reply = new ReplyChannel({
     requestIds: new Set(requests.map((request) => request.id)),
     mode: ctx.options.jsonResponse ? "json" : "auto",
@@ -159,7 +160,7 @@ async function startSession(
   ctx: HandlerContext,
   message: JsonRpcRequest,
   info: MessageInfo,
-): Promise<Response> {
+): Promise<HttpReply> {
   const id = newSessionId();
   const transport = new SessionTransport(id, ctx.store);
   const connection = await ctx.server.connect(transport);
@@ -178,8 +179,8 @@ function serveInSession(
   payload: unknown,
   requests: JsonRpcRequest[],
   info: MessageInfo,
-  headers?: HeadersInit,
-): Promise<Response> | Response {
+  headers?: Readonly<Record<string, string>>,
+): Promise<HttpReply> | HttpReply {
   const ids = requests.map((request) => request.id);
   if (ids.length === 0) {
     session.transport.deliver(payload, info, undefined, ids);

@@ -10,7 +10,10 @@ import { checkHostAndOrigin } from "./guards.js";
 import type { HandlerContext } from "./handler-context.js";
 import { LegacySseSessions } from "./legacy-sse.js";
 import type { McpHandlerOptions } from "./options.js";
-import { badRequest, errorResponse, methodNotAllowed } from "./responses.js";
+import { badRequest, emptyResponse, errorResponse, methodNotAllowed } from "./responses.js";
+import { toResponse, viewOfRequest } from "./exchange.js";
+import type { HttpReply, HttpRequestView } from "./exchange.js";
+import { withViewHandler } from "./view-handler.js";
 import { SessionTable } from "./sessions.js";
 
 /**
@@ -34,21 +37,24 @@ export function createMcpHandler(server: HttpServable, options: McpHandlerOption
   };
   let closed = false;
   const cors: CorsOptions | undefined = options.cors === true ? {} : options.cors || undefined;
-  return {
+  const serve = async (request: HttpRequestView, extras?: RequestExtras): Promise<HttpReply> => {
+    if (closed)
+      return errorResponse(503, ErrorCode.ConnectionClosed, "Service Unavailable: the server is closing");
+    try {
+      const refused = checkHostAndOrigin(request, options);
+      if (refused) return refused;
+      if (!cors) return await route(ctx, request, extras);
+      if (request.method === "OPTIONS") return preflight(request, cors);
+      return withCors(request, await route(ctx, request, extras), cors);
+    } catch (error) {
+      // Never a stack or a path on the wire; the server's own onError has seen handler failures.
+      void error;
+      return errorResponse(500, ErrorCode.InternalError, "Internal error");
+    }
+  };
+  const handler: FetchHandler = {
     async fetch(request: Request, extras?: RequestExtras): Promise<Response> {
-      if (closed)
-        return errorResponse(503, ErrorCode.ConnectionClosed, "Service Unavailable: the server is closing");
-      try {
-        const refused = checkHostAndOrigin(request, options);
-        if (refused) return refused;
-        if (!cors) return await route(ctx, request, extras);
-        if (request.method === "OPTIONS") return preflight(request, cors);
-        return withCors(request, await route(ctx, request, extras), cors);
-      } catch (error) {
-        // Never a stack or a path on the wire; the server's own onError has seen handler failures.
-        void error;
-        return errorResponse(500, ErrorCode.InternalError, "Internal error");
-      }
+      return toResponse(await serve(viewOfRequest(request), extras));
     },
     async close(): Promise<void> {
       if (closed) return;
@@ -56,13 +62,14 @@ export function createMcpHandler(server: HttpServable, options: McpHandlerOption
       await Promise.all([ctx.sessions.closeAll(), ctx.legacySse.closeAll()]);
     },
   };
+  return withViewHandler(handler, serve);
 }
 
 async function route(
   ctx: HandlerContext,
-  request: Request,
+  request: HttpRequestView,
   extras: RequestExtras | undefined,
-): Promise<Response> {
+): Promise<HttpReply> {
   switch (request.method) {
     case "POST":
       return await handlePost(ctx, request, extras);
@@ -76,10 +83,10 @@ async function route(
 }
 
 /** DELETE ends a legacy session; a later request with its id gets 404. No sessions: 405. */
-function deleteSession(ctx: HandlerContext, request: Request): Response {
+function deleteSession(ctx: HandlerContext, request: HttpRequestView): HttpReply {
   if (!hasSessions(ctx)) return methodNotAllowed("POST");
   const id = request.headers.get("mcp-session-id");
   if (id === null) return badRequest("Mcp-Session-Id header is required");
   if (!ctx.sessions.delete(id)) return errorResponse(404, ErrorCode.ConnectionClosed, "Session not found");
-  return new Response(null, { status: 200 });
+  return emptyResponse(200);
 }

@@ -3,6 +3,7 @@ import type { JsonRpcPayload } from "../../jsonrpc/index.js";
 import type { ServerConnection } from "../../protocol/index.js";
 import type { MessageInfo, Transport, TransportHandlers } from "../../transport/index.js";
 import type { HttpServable } from "./connectable.js";
+import type { HttpReply } from "./exchange.js";
 import { newSessionId } from "./sessions.js";
 import { SseStream } from "./sse.js";
 
@@ -15,14 +16,14 @@ export class LegacySseSessions {
   readonly #sessions = new Map<string, { transport: LegacySseTransport; connection: ServerConnection }>();
 
   /** Opens a stream: connects a server connection to it and announces the POST endpoint. */
-  async open(request: Request, server: HttpServable): Promise<Response> {
+  async open(request: { readonly url: string }, server: HttpServable): Promise<HttpReply> {
     const id = newSessionId();
     const transport = new LegacySseTransport(() => this.#sessions.delete(id));
     const connection = await server.connect(transport, { legacyOnly: true });
     this.#sessions.set(id, { transport, connection });
     const url = new URL(request.url);
     transport.announce(`${url.pathname}?sessionId=${id}`);
-    return transport.sse.toResponse();
+    return transport.sse.toReply();
   }
 
   /** A POST to the announced endpoint: the message is delivered, the answer goes on the stream. */

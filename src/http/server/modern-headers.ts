@@ -1,6 +1,7 @@
 import { ErrorCode, isJsonObject } from "../../jsonrpc/index.js";
 import type { JsonRpcRequest } from "../../jsonrpc/index.js";
 import { MetaKey } from "../../protocol/index.js";
+import type { HttpReply } from "./exchange.js";
 import { errorResponse } from "./responses.js";
 
 /** What the handler knows of a tool, to check its `Mcp-Param-*` headers (SEP-2243). */
@@ -18,10 +19,10 @@ const NAMED_BY: Readonly<Record<string, "name" | "uri">> = {
  * Mcp-Name, and the Mcp-Param-{Name} headers of tool properties marked `x-mcp-header`.
  */
 export function checkModernRequest(
-  request: Request,
+  request: { readonly headers: Headers },
   message: JsonRpcRequest,
   tools: ToolLookup | undefined,
-): Response | undefined {
+): HttpReply | undefined {
   const id = message.id;
   const meta = isJsonObject(message.params?._meta) ? message.params._meta : undefined;
   const version = meta?.[MetaKey.ProtocolVersion];

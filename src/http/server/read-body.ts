@@ -1,4 +1,5 @@
 import { ErrorCode } from "../../jsonrpc/index.js";
+import type { HttpReply, HttpRequestView } from "./exchange.js";
 import { errorResponse } from "./responses.js";
 
 /** Limits on what a request body may be. */
@@ -17,13 +18,13 @@ const DEFAULT_MAX_DEPTH = 64;
  * costs no more than the cap), 400 -32700 for invalid JSON, 400 -32600 for absurd nesting.
  */
 export async function readJsonBody(
-  request: Request,
+  request: HttpRequestView,
   limits: BodyLimits,
-): Promise<{ value: unknown } | Response> {
+): Promise<{ value: unknown } | HttpReply> {
   const max = limits.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > max) return tooLarge(max);
-  const text = await readText(request, max);
+  const text = await request.readBody(max);
   if (text === undefined) return tooLarge(max);
   let value: unknown;
   try {
@@ -38,33 +39,14 @@ export async function readJsonBody(
 }
 
 /** Checks an already parsed body (a framework read it) against the same depth cap. */
-export function checkParsedBody(value: unknown, limits: BodyLimits): { value: unknown } | Response {
+export function checkParsedBody(value: unknown, limits: BodyLimits): { value: unknown } | HttpReply {
   if (depthExceeds(value, limits.maxJsonDepth ?? DEFAULT_MAX_DEPTH)) {
     return errorResponse(400, ErrorCode.InvalidRequest, "Invalid Request: JSON nested too deeply");
   }
   return { value };
 }
 
-async function readText(request: Request, max: number): Promise<string | undefined> {
-  const body = request.body;
-  if (!body) return "";
-  const reader = body.getReader();
-  const decoder = new TextDecoder();
-  let size = 0;
-  let text = "";
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return text + decoder.decode();
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel().catch(() => undefined);
-      return undefined;
-    }
-    text += decoder.decode(value, { stream: true });
-  }
-}
-
-function tooLarge(max: number): Response {
+function tooLarge(max: number): HttpReply {
   return errorResponse(413, ErrorCode.InvalidRequest, `Payload Too Large: the body exceeds ${max} bytes`);
 }
 

@@ -1,5 +1,6 @@
 import type { JsonRpcMessage, RequestId } from "../../jsonrpc/index.js";
 import type { EventStore, ReplayedStream } from "../../store/index.js";
+import type { HttpReply } from "./exchange.js";
 import { jsonResponse } from "./responses.js";
 import { SseStream } from "./sse.js";
 
@@ -12,7 +13,7 @@ export interface ReplyOptions {
   /** The request was a (2025-03-26) batch: a JSON reply is an array. */
   readonly batch: boolean;
   /** Extra response headers (e.g. Mcp-Session-Id). */
-  readonly headers?: HeadersInit;
+  readonly headers?: Readonly<Record<string, string>>;
   /** Legacy SSE streams are resumable: events are stored and carry ids; a priming event opens them. */
   readonly resumable?: { readonly store: EventStore; readonly streamId: string; readonly retryMs: number };
   /** The HTTP status of a JSON reply carrying this (error) response; default 200. */
@@ -30,11 +31,11 @@ export interface ReplyOptions {
  * polling), so a GET with Last-Event-ID can collect the rest.
  */
 export class ReplyChannel {
-  readonly response: Promise<Response>;
+  readonly response: Promise<HttpReply>;
   readonly #options: ReplyOptions;
   readonly #pending: Set<RequestId>;
   readonly #responses: JsonRpcMessage[] = [];
-  #resolve!: (response: Response) => void;
+  #resolve!: (response: HttpReply) => void;
   #sse: SseStream | undefined;
   #decided = false;
   #done = false;
@@ -134,7 +135,7 @@ export class ReplyChannel {
       const id = await resumable.store.append(resumable.streamId, "");
       sse.send({ id, data: "", retry: resumable.retryMs });
     }
-    this.#resolve(sse.toResponse(this.#options.headers));
+    this.#resolve(sse.toReply(this.#options.headers));
   }
 
   async #emit(message: JsonRpcMessage): Promise<void> {

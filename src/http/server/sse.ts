@@ -1,3 +1,5 @@
+import type { HttpReply } from "./exchange.js";
+
 /** One server-sent event. */
 export interface SseEvent {
   readonly id?: string;
@@ -90,10 +92,8 @@ export class SseStream {
     this.#controller.close();
   }
 
-  /** A Response carrying this stream. */
-  toResponse(headers?: HeadersInit): Response {
-    const merged = new Headers(headers);
-    for (const [name, value] of Object.entries(SSE_HEADERS)) merged.set(name, value);
-    return new Response(this.body, { status: 200, headers: merged });
+  /** The answer carrying this stream (extra headers: lower-case names). */
+  toReply(headers?: Readonly<Record<string, string>>): HttpReply {
+    return { status: 200, headers: headers ? { ...headers, ...SSE_HEADERS } : SSE_HEADERS, body: this.body };
   }
 }

@@ -1,0 +1,77 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { HttpRequestView } from "../http/server/exchange.js";
+import { headersOf, urlOf } from "./node-request.js";
+
+/** Options of {@link nodeRequestView}. */
+export interface NodeViewOptions {
+  readonly res: ServerResponse;
+  readonly url?: string | undefined;
+  readonly trustProxy?: boolean | undefined;
+}
+
+/**
+ * A Node request as the MCP handler reads it, with no web Request in between: the headers once,
+ * the body read straight from the socket into text, the abort signal made only if someone asks.
+ */
+export function nodeRequestView(req: IncomingMessage, options: NodeViewOptions): HttpRequestView {
+  const headers = headersOf(req);
+  const url = options.url ?? urlOf(req, headers, options.trustProxy === true);
+  const { res } = options;
+  let aborter: AbortController | undefined;
+  let left = false;
+  // Not req "close": that fires once the body is read. The response closing unfinished means the client left.
+  res.once("close", () => {
+    if (res.writableFinished) return;
+    left = true;
+    aborter?.abort();
+  });
+  return {
+    method: req.method ?? "GET",
+    url,
+    headers,
+    get signal() {
+      if (aborter === undefined) {
+        aborter = new AbortController();
+        if (left) aborter.abort();
+      }
+      return aborter.signal;
+    },
+    readBody: (maxBytes) => readBody(req, maxBytes),
+  };
+}
+
+/** The body as UTF-8 text; past `maxBytes` the rest is discarded (not buffered) and the answer is undefined. */
+function readBody(req: IncomingMessage, maxBytes: number): Promise<string | undefined> {
+  // A framework already consumed the body (and did not hand it over): there is nothing left.
+  if (req.readableEnded) return Promise.resolve("");
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const cleanup = (): void => {
+      req.off("data", onData).off("end", onEnd).off("error", onError).off("close", onClose);
+    };
+    const onData = (chunk: Buffer): void => {
+      size += chunk.length;
+      if (size <= maxBytes) {
+        chunks.push(chunk);
+        return;
+      }
+      cleanup();
+      req.resume(); // drain the rest unread, so the answer can still be sent on this connection
+      resolve(undefined);
+    };
+    const onEnd = (): void => {
+      cleanup();
+      resolve(chunks.length === 1 ? chunks[0]!.toString("utf8") : Buffer.concat(chunks).toString("utf8"));
+    };
+    const onError = (error: Error): void => {
+      cleanup();
+      reject(error);
+    };
+    const onClose = (): void => {
+      cleanup();
+      reject(new Error("The request body was aborted"));
+    };
+    req.on("data", onData).once("end", onEnd).once("error", onError).once("close", onClose);
+  });
+}

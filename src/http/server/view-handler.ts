@@ -1,0 +1,22 @@
+import type { HttpReply, HttpRequestView } from "./exchange.js";
+import type { FetchHandler, RequestExtras } from "./fetch-handler.js";
+
+/** A handler's entry below `fetch`: a request view in, a reply out, no web Request or Response. */
+export type ViewHandler = (request: HttpRequestView, extras?: RequestExtras) => Promise<HttpReply>;
+
+const viewHandlers = new WeakMap<FetchHandler, ViewHandler>();
+
+/** Records that `handler.fetch` is `serve` wrapped in a web Request and Response. @internal */
+export function withViewHandler<T extends FetchHandler>(handler: T, serve: ViewHandler): T {
+  viewHandlers.set(handler, serve);
+  return handler;
+}
+
+/**
+ * The view entry of a handler made by createMcpHandler, if it is one: adapters that own the
+ * socket (Node) use it to skip the web Request and Response. Any other FetchHandler has none.
+ * @internal
+ */
+export function viewHandlerOf(handler: FetchHandler): ViewHandler | undefined {
+  return viewHandlers.get(handler);
+}
