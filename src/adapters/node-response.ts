@@ -137,14 +137,16 @@ async function respondWithView(
 /** Writes a handler's reply: text in one `end`, a stream chunk by chunk (SSE flushed at once). */
 async function writeReply(res: ServerResponse, reply: HttpReply): Promise<void> {
   const { body } = reply;
-  res.writeHead(reply.status, reply.headers);
-  if (body === null || !canHaveBody(res, reply.status)) {
-    res.end();
-    if (body !== null && typeof body !== "string") await body.cancel();
+  if (typeof body === "string" && canHaveBody(res, reply.status)) {
+    // A known length: no chunked framing, and Node sends head and body in one write.
+    res.writeHead(reply.status, { ...reply.headers, "content-length": Buffer.byteLength(body) });
+    res.end(body);
     return;
   }
-  if (typeof body === "string") {
-    res.end(body);
+  res.writeHead(reply.status, reply.headers);
+  if (body === null || typeof body === "string" || !canHaveBody(res, reply.status)) {
+    res.end();
+    if (body !== null && typeof body !== "string") await body.cancel();
     return;
   }
   if (reply.headers["content-type"]?.startsWith("text/event-stream") === true) res.flushHeaders();

@@ -56,8 +56,11 @@ export function readModernMeta(params: JsonObject | undefined): ModernRequestMet
  * Copies, so a cached result object is never changed.
  */
 export function toModernResult(method: string, result: JsonObject, serverInfo: Implementation): JsonObject {
-  const meta = isJsonObject(result._meta) ? result._meta : undefined;
-  const completed: JsonObject = { ...result, _meta: { ...meta, [MetaKey.ServerInfo]: serverInfo } };
+  const meta = result._meta;
+  const completed: JsonObject = { ...result };
+  completed._meta = isJsonObject(meta)
+    ? { ...meta, [MetaKey.ServerInfo]: serverInfo }
+    : { [MetaKey.ServerInfo]: serverInfo };
   if (completed.resultType === undefined) completed.resultType = "complete";
   if (CACHEABLE_METHODS.has(method)) {
     if (completed.ttlMs === undefined) completed.ttlMs = 0;

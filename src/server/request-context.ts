@@ -55,37 +55,70 @@ function metaOf(params: JsonObject | undefined): JsonObject | undefined {
   return typeof meta === "object" && meta !== null && !Array.isArray(meta) ? (meta as JsonObject) : undefined;
 }
 
-/** Builds the handler's view of a request; plain getters over the protocol's request, nothing copied. */
+const INBOUND = Symbol("inbound");
+
+/**
+ * The handler's view of one request: plain fields read once, methods on the prototype, so that a
+ * call allocates one object and no closures. (`withParams` derives from it with Object.create,
+ * so state lives in a symbol-keyed field, not a private one.)
+ */
+class ServerRequestContext implements RequestContext {
+  readonly id: RequestId;
+  readonly method: string;
+  readonly params: JsonObject | undefined;
+  readonly connection: ServerConnection;
+  readonly era: Era;
+  readonly protocolVersion: string;
+  readonly clientCapabilities: JsonObject;
+  readonly clientInfo: Implementation | undefined;
+  readonly meta: JsonObject | undefined;
+  readonly headers: Headers | undefined;
+  readonly authInfo: Readonly<Record<string, unknown>> | undefined;
+  readonly closeStream: (() => void) | undefined;
+  readonly logLevel: string | undefined;
+  readonly [INBOUND]: ServerRequest["inbound"];
+
+  constructor(request: ServerRequest) {
+    const { inbound } = request;
+    const info = inbound.info;
+    this.id = inbound.id;
+    this.method = inbound.method;
+    this.params = inbound.params;
+    this.connection = request.connection;
+    this.era = request.era;
+    this.protocolVersion = request.protocolVersion;
+    this.clientCapabilities = request.clientCapabilities;
+    this.clientInfo = request.clientInfo;
+    this.meta = metaOf(inbound.params);
+    this.headers = info?.headers;
+    this.authInfo = info?.authInfo;
+    this.closeStream = info?.closeStream;
+    this.logLevel = request.logLevel;
+    this[INBOUND] = inbound;
+  }
+
+  get signal(): AbortSignal {
+    return this[INBOUND].signal;
+  }
+
+  notify(method: string, params?: JsonObject): Promise<void> {
+    return this[INBOUND].notify(method, params);
+  }
+
+  sendRequest(method: string, params?: JsonObject, options?: RequestOptions): Promise<JsonObject> {
+    if (this.era !== "legacy") {
+      return Promise.reject(
+        new SdkError(
+          SdkErrorCode.Protocol,
+          "Servers send no requests to 2026-07-28 clients; use an input_required result",
+        ),
+      );
+    }
+    return this[INBOUND].request(method, params, options);
+  }
+}
+
+/** Builds the handler's view of a request; nothing is copied but the fields it reads. */
 export function toRequestContext(request: ServerRequest): RequestContext {
-  const { inbound } = request;
-  return {
-    id: inbound.id,
-    method: inbound.method,
-    params: inbound.params,
-    connection: request.connection,
-    get signal() {
-      return inbound.signal;
-    },
-    era: request.era,
-    protocolVersion: request.protocolVersion,
-    clientCapabilities: request.clientCapabilities,
-    clientInfo: request.clientInfo,
-    meta: metaOf(inbound.params),
-    headers: inbound.info?.headers,
-    authInfo: inbound.info?.authInfo,
-    closeStream: inbound.info?.closeStream,
-    logLevel: request.logLevel,
-    notify: (method, params) => inbound.notify(method, params),
-    sendRequest: (method, params, options) => {
-      if (request.era !== "legacy") {
-        return Promise.reject(
-          new SdkError(
-            SdkErrorCode.Protocol,
-            "Servers send no requests to 2026-07-28 clients; use an input_required result",
-          ),
-        );
-      }
-      return inbound.request(method, params, options);
-    },
-  };
+  return new ServerRequestContext(request);
 }

@@ -40,22 +40,24 @@ export class InboundRequest {
   get signal(): AbortSignal {
     if (!this.#controller) {
       this.#controller = new AbortController();
+      const carrier = this.info?.signal;
       if (this.#cancelled) this.#controller.abort(this.#cancelReason);
+      else if (carrier?.aborted) this.cancel(carrier.reason ?? "Transport request aborted");
       else
-        this.info?.signal?.addEventListener(
-          "abort",
-          () => this.cancel(this.info?.signal?.reason ?? "Transport request aborted"),
-          {
-            once: true,
-          },
-        );
+        carrier?.addEventListener("abort", () => this.cancel(carrier.reason ?? "Transport request aborted"), {
+          once: true,
+        });
     }
     return this.#controller.signal;
   }
 
-  /** True once cancelled: the handler's eventual answer will not be sent. */
+  /**
+   * True once cancelled: the handler's eventual answer will not be sent. The carrier's signal
+   * counts once the handler's signal follows it; reading it here would make a (lazy) carrier
+   * signal for every request, and an answer to a gone HTTP client is dropped by its transport.
+   */
   get cancelled(): boolean {
-    return this.#cancelled || this.info?.signal?.aborted === true;
+    return this.#cancelled;
   }
 
   /** Sends a notification that belongs to this request (progress, logs). */

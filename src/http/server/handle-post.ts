@@ -9,6 +9,7 @@ import type { JsonRpcMessage, JsonRpcRequest, RequestId } from "../../jsonrpc/in
 import { MetaKey, isLegacyVersion } from "../../protocol/index.js";
 import type { MessageInfo } from "../../transport/index.js";
 import { ExchangeTransport } from "./exchange-transport.js";
+import { linkedSignal } from "./linked-signal.js";
 import type { HttpReply, HttpRequestView } from "./exchange.js";
 import type { RequestExtras } from "./fetch-handler.js";
 import { checkContentType, checkPostAccept } from "./guards.js";
@@ -44,7 +45,10 @@ export async function handlePost(
   const info: MessageInfo = extras?.authInfo
     ? { headers: request.headers, authInfo: extras.authInfo }
     : { headers: request.headers };
-  const legacySseSession = new URL(request.url).searchParams.get("sessionId");
+  // Only POSTs to an HTTP+SSE endpoint carry ?sessionId=: skip parsing the URL of every other one.
+  const legacySseSession = request.url.includes("sessionId=")
+    ? new URL(request.url).searchParams.get("sessionId")
+    : null;
   if (legacySseSession !== null && !request.headers.has("mcp-session-id")) {
     return ctx.legacySse.deliver(legacySseSession, payload, info)
       ? accepted()
@@ -76,8 +80,7 @@ async function serveModern(
   }
   const refused = checkModernRequest(request, message, ctx.server.getTool?.bind(ctx.server));
   if (refused) return refused;
-  const controller = new AbortController();
-  request.signal.addEventListener("abort", () => controller.abort(request.signal.reason), { once: true });
+  const abort = linkedSignal(() => request.signal);
   const reply = new ReplyChannel({
     requestIds: new Set([message.id]),
     mode: "auto",
@@ -85,12 +88,18 @@ async function serveModern(
     statusOf: (response) => ("error" in response ? modernErrorStatus(response.error.code) : 200),
     // Closing the response stream is how a 2026-07-28 client cancels (no notifications/cancelled on HTTP).
     onClientGone: () => {
-      controller.abort(new Error("The client closed the response stream"));
+      abort.abort(new Error("The client closed the response stream"));
       void transport.close();
     },
     onDone: () => void transport.close(),
   });
-  const transport = new ExchangeTransport(message, { ...info, signal: controller.signal }, reply);
+  const exchangeInfo: MessageInfo = {
+    ...info,
+    get signal() {
+      return abort.signal;
+    },
+  };
+  const transport = new ExchangeTransport(message, exchangeInfo, reply);
   await ctx.server.connect(transport);
   return reply.response;
 }

@@ -26,10 +26,12 @@ export async function runWithInput<T>(
 ): Promise<WithInput<T>> {
   if (request.era === "legacy") return { kind: "done", value: await run(undefined) };
   const params = request.params;
-  const binding = bindingOf(request);
+  // The binding costs a canonical JSON of the arguments: made only when a state is opened or sealed.
+  let binding: string | undefined;
+  const bound = (): string => (binding ??= bindingOf(request));
   const known: Record<string, unknown> = {};
   if (typeof params?.requestState === "string")
-    Object.assign(known, await sealer.open(params.requestState, binding));
+    Object.assign(known, await sealer.open(params.requestState, bound()));
   if (isJsonObject(params?.inputResponses)) Object.assign(known, params.inputResponses);
   if (Object.keys(known).length > MAX_COLLECTED_RESPONSES) {
     throw new McpError(
@@ -41,7 +43,7 @@ export async function runWithInput<T>(
   const outcome = await round.run(() => run(round));
   if (outcome.kind === "done") return outcome;
   onAbandon();
-  const requestState = await sealer.seal(outcome.responses, binding);
+  const requestState = await sealer.seal(outcome.responses, bound());
   return {
     kind: "input",
     result: { resultType: "input_required", inputRequests: outcome.requests, requestState },
