@@ -11,31 +11,32 @@ import type { Verdict } from "./report/targets.js";
 import { Results } from "./results.js";
 import type { Row } from "./results.js";
 import { coldStart } from "./workloads/cold-start.js";
-import type { WorkloadContext } from "./workloads/context.js";
+import { perImpl } from "./workloads/context.js";
+import type { WorkloadContext, WorkloadRun } from "./workloads/context.js";
 import { httpCalls } from "./workloads/http-calls.js";
 import { manyTools } from "./workloads/many-tools.js";
 import { clientCost, inMemoryCalls } from "./workloads/probes.js";
 import { sessionMemory } from "./workloads/session-memory.js";
 import { stdioCalls } from "./workloads/stdio-calls.js";
 
-/** One workload of the plan: run once per implementation per round. */
+/** One workload of the plan: one run per round over its implementations. */
 interface Workload {
   readonly id: string;
   readonly impls: readonly Impl[];
-  run(ctx: WorkloadContext, impl: Impl): Promise<void>;
+  readonly run: WorkloadRun;
 }
 
 export const WORKLOADS: readonly Workload[] = [
-  { id: "stdio-legacy", impls: IMPLS, run: (ctx, impl) => stdioCalls(ctx, impl, "legacy") },
-  { id: "stdio-modern", impls: MODERN_IMPLS, run: (ctx, impl) => stdioCalls(ctx, impl, "modern") },
-  { id: "in-memory", impls: IMPLS, run: inMemoryCalls },
+  { id: "stdio-legacy", impls: IMPLS, run: (ctx, impls) => stdioCalls(ctx, impls, "legacy") },
+  { id: "stdio-modern", impls: MODERN_IMPLS, run: (ctx, impls) => stdioCalls(ctx, impls, "modern") },
+  { id: "in-memory", impls: IMPLS, run: perImpl(inMemoryCalls) },
   { id: "http", impls: IMPLS, run: httpCalls },
-  { id: "sessions", impls: IMPLS, run: sessionMemory },
-  { id: "cold-legacy", impls: IMPLS, run: (ctx, impl) => coldStart(ctx, impl, "legacy") },
-  { id: "cold-modern", impls: MODERN_IMPLS, run: (ctx, impl) => coldStart(ctx, impl, "modern") },
-  { id: "tools", impls: IMPLS, run: manyTools },
-  { id: "client-legacy", impls: IMPLS, run: (ctx, impl) => clientCost(ctx, impl, "legacy") },
-  { id: "client-modern", impls: MODERN_IMPLS, run: (ctx, impl) => clientCost(ctx, impl, "modern") },
+  { id: "sessions", impls: IMPLS, run: perImpl(sessionMemory) },
+  { id: "cold-legacy", impls: IMPLS, run: perImpl((ctx, impl) => coldStart(ctx, impl, "legacy")) },
+  { id: "cold-modern", impls: MODERN_IMPLS, run: perImpl((ctx, impl) => coldStart(ctx, impl, "modern")) },
+  { id: "tools", impls: IMPLS, run: perImpl(manyTools) },
+  { id: "client-legacy", impls: IMPLS, run: perImpl((ctx, impl) => clientCost(ctx, impl, "legacy")) },
+  { id: "client-modern", impls: MODERN_IMPLS, run: perImpl((ctx, impl) => clientCost(ctx, impl, "modern")) },
 ];
 
 /** Options of {@link runBench}. */
@@ -64,8 +65,9 @@ export interface BenchRun {
 
 /**
  * Runs every workload for every implementation, `rounds` times, interleaved: in each round every
- * workload visits the implementations in an order rotated by the round, so drift in the machine
- * (thermal, noisy neighbours) spreads over all of them. The report uses the medians.
+ * workload visits the implementations in an order rotated by the round (the throughput workloads
+ * interleave cell by cell), so drift in the machine (thermal, noisy neighbours) spreads over all
+ * of them. The report uses the medians.
  */
 export async function runBench(options: RunOptions): Promise<BenchRun> {
   const { config } = options;
@@ -76,26 +78,28 @@ export async function runBench(options: RunOptions): Promise<BenchRun> {
   const build = await buildRuntime();
   const results = new Results();
   const errors: string[] = [];
-  const ctx: WorkloadContext = { config, build, results };
   const plan = WORKLOADS.filter((workload) => !options.only || options.only.includes(workload.id));
-  const runCell = async (workload: Workload, impl: Impl, round: number): Promise<void> => {
-    const cell = `round ${round + 1}/${config.rounds} ${workload.id} ${impl}`;
-    const cellStarted = performance.now();
-    try {
-      await workload.run(ctx, impl);
-      log(`${cell} (${((performance.now() - cellStarted) / 1000).toFixed(1)} s)`);
-    } catch (error) {
-      const message = `${cell}: ${error instanceof Error ? error.message : String(error)}`;
-      errors.push(message);
-      log(`FAILED ${message}`);
-    }
-  };
   try {
     for (let round = 0; round < config.rounds; round++) {
       for (const workload of plan) {
-        const order = rotate(workload.impls, round);
-        if (config.parallel) await Promise.all(order.map((impl) => runCell(workload, impl, round)));
-        else for (const impl of order) await runCell(workload, impl, round);
+        const where = `round ${round + 1}/${config.rounds} ${workload.id}`;
+        const ctx: WorkloadContext = {
+          config,
+          build,
+          results,
+          cell: async (impl, what, run) => {
+            try {
+              await run();
+            } catch (error) {
+              const message = `${where} ${impl} ${what}: ${error instanceof Error ? error.message : String(error)}`;
+              errors.push(message);
+              log(`FAILED ${message}`);
+            }
+          },
+        };
+        const workloadStarted = performance.now();
+        await workload.run(ctx, rotate(workload.impls, round));
+        log(`${where} (${((performance.now() - workloadStarted) / 1000).toFixed(1)} s)`);
       }
     }
   } finally {

@@ -44,7 +44,7 @@ ${SECTIONS.map((section) => `### ${SECTION_TITLES[section]}\n\n${sectionTable(ru
 
 ## Machine
 
-${machineLine(run)}; the whole run took ${Math.round(run.seconds)} s.
+${machineLine(run)}; the whole run took ${Math.round(run.seconds)} s.${busyNote(run)}
 
 ## Reproduce
 
@@ -76,12 +76,14 @@ never how fast anything is.
   for legacy (per session or per request, which is what \`createMcpHandler\`'s legacy leg does),
   through \`@hono/node-server\` as the official Node adapter does.
 - **A load generator that favours no SDK.** It speaks raw JSON-RPC: newline-delimited over the
-  server's stdin/stdout with N requests in flight, or \`node:http\` keep-alive clients (one request
-  in flight each; legacy clients initialize and keep their own \`Mcp-Session-Id\`; 2026-07-28 clients
-  send \`_meta\` and \`MCP-Protocol-Version\`/\`Mcp-Method\`/\`Mcp-Name\` on every request).
+  server's stdin/stdout with N requests in flight, or bare HTTP/1.1 keep-alive connections (one
+  per client, one request in flight each; legacy clients initialize and keep their own
+  \`Mcp-Session-Id\`; 2026-07-28 clients send \`_meta\` and \`MCP-Protocol-Version\`/\`Mcp-Method\`/\`Mcp-Name\`
+  on every request). It is cheap enough that the raw server, not the generator, is the bottleneck.
 - **Cells.** Each throughput cell warms up for ${run.config.warmupMs} ms, then counts for
-  ${run.config.measureMs} ms; p50/p99 are over the requests of that window. Rounds visit the
-  implementations in a rotated order.
+  ${run.config.measureMs} ms; p50/p99 are over the requests of that window. All servers of a
+  workload run side by side for the round and each cell visits every implementation before the
+  next cell starts, in an order rotated each round.
 - **"Server default replies (SSE)"** leaves the reply format to each server: 1.32.2 and 2.4.0
   stream every reply as SSE, mcpkit answers with JSON when nothing precedes the result (both are
   allowed; a client must accept either). "JSON replies" sets \`jsonResponse\` /
@@ -106,6 +108,16 @@ function summary(run: BenchRun): string {
   return missed.length === 0
     ? `All ${run.verdicts.length} targets met.`
     : `${run.verdicts.length - missed.length} of ${run.verdicts.length} targets met.`;
+}
+
+/** A warning when other work shared the machine (the servers and the load generator want a core each). */
+function busyNote(run: BenchRun): string {
+  if (Math.max(run.load.start, run.load.end) <= run.machine.cores / 2) return "";
+  return (
+    "\n\nOther processes were using this machine during the run (see the load average). Cells are " +
+    "interleaved so such bursts hit every implementation alike, but a single cell can be off by tens " +
+    "of percent; compare runs before trusting a small difference."
+  );
 }
 
 function machineLine(run: BenchRun): string {
