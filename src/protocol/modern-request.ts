@@ -58,9 +58,10 @@ export function readModernMeta(params: JsonObject | undefined): ModernRequestMet
 export function toModernResult(method: string, result: JsonObject, serverInfo: Implementation): JsonObject {
   const meta = result._meta;
   const completed: JsonObject = { ...result };
-  completed._meta = isJsonObject(meta)
-    ? { ...meta, [MetaKey.ServerInfo]: serverInfo }
-    : { [MetaKey.ServerInfo]: serverInfo };
+  if (isJsonObject(meta)) completed._meta = { ...meta, [MetaKey.ServerInfo]: serverInfo };
+  // A literal key, not a computed one: V8 then builds the object from a template (several
+  // times faster), and this runs for every modern result.
+  else completed._meta = { "io.modelcontextprotocol/serverInfo": serverInfo };
   if (completed.resultType === undefined) completed.resultType = "complete";
   if (CACHEABLE_METHODS.has(method)) {
     if (completed.ttlMs === undefined) completed.ttlMs = 0;
