@@ -1,10 +1,8 @@
 import type { ValidationResult } from "./issues.js";
 import { createJsonSchemaValidator } from "./json-schema-validator.js";
-import { assertSchemaBounds } from "./limits.js";
-import { followLocalRefs } from "./local-ref.js";
-import { isJsonSchemaObject, isStandardSchema } from "./schema-like.js";
+import { publishJsonSchema, usesJsonSchemaEngine } from "./publish.js";
 import type { InferOutput, JsonSchema, SchemaLike } from "./schema-like.js";
-import { createStandardValidator, deriveJsonSchema } from "./standard-validator.js";
+import { createStandardValidator } from "./standard-validator.js";
 
 /**
  * Options of {@link compileSchema}.
@@ -40,7 +38,7 @@ export interface CompiledSchema<T> {
 }
 
 /**
- * Compiles a Standard Schema or plain JSON Schema, once, at registration. Throws a TypeError naming
+ * Compiles a Standard Schema or plain JSON Schema, once, synchronously. Throws a TypeError naming
  * `options.name` when the schema cannot be used (no JSON Schema converter, unresolvable `$ref`,
  * too deep or too large, or a non-object root with `requireObjectRoot`).
  *
@@ -61,39 +59,9 @@ export function compileSchema<S extends SchemaLike>(
   schema: S,
   options: CompileSchemaOptions,
 ): CompiledSchema<InferOutput<S>> {
-  const { io, name } = options;
-  let compiled: CompiledSchema<unknown>;
-  if (isJsonSchemaObject(schema)) {
-    assertSchemaBounds(schema, name);
-    // z.toJSONSchema() output carries zod's validator: it keeps refinements and transforms.
-    const validate = isStandardSchema(schema)
-      ? createStandardValidator(schema)
-      : createJsonSchemaValidator(schema, name);
-    compiled = { jsonSchema: schema, validate };
-  } else if (isStandardSchema(schema)) {
-    const derived = deriveJsonSchema(schema, io, name);
-    assertSchemaBounds(derived, name);
-    const jsonSchema = options.requireObjectRoot === true ? withObjectType(derived) : derived;
-    compiled = { jsonSchema, validate: createStandardValidator(schema) };
-  } else {
-    throw new TypeError(`${name}: expected a Standard Schema (zod, valibot, ...) or a JSON Schema object`);
-  }
-  if (options.requireObjectRoot === true) assertObjectRoot(compiled.jsonSchema, name);
-  return compiled as CompiledSchema<InferOutput<S>>;
-}
-
-/** zod's `.meta({ id })` makes the root a bare `$ref`; MCP wants `type: "object"` written at the root. */
-function withObjectType(derived: JsonSchema): JsonSchema {
-  if (derived.type !== undefined || derived.$ref === undefined) return derived;
-  const target = followLocalRefs(derived, derived).at(-1);
-  return target?.type === "object" ? { ...derived, type: "object" } : derived;
-}
-
-function assertObjectRoot(jsonSchema: JsonSchema, name: string): void {
-  if (jsonSchema.type === "object") return;
-  const got = jsonSchema.type === undefined ? "no type" : `type ${JSON.stringify(jsonSchema.type)}`;
-  throw new TypeError(
-    `${name}: MCP requires the JSON Schema root to be type "object" (got ${got}); ` +
-      `describe the arguments as an object (e.g. z.object({ ... })), with "type": "object" at the root`,
-  );
+  const jsonSchema = publishJsonSchema(schema, options);
+  const validate = usesJsonSchemaEngine(schema)
+    ? createJsonSchemaValidator(schema, options.name)
+    : createStandardValidator(schema);
+  return { jsonSchema, validate } as CompiledSchema<InferOutput<S>>;
 }

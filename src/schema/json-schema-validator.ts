@@ -1,6 +1,7 @@
 import { validate } from "@cfworker/json-schema";
-import type { Schema, SchemaDraft } from "@cfworker/json-schema";
+import type { Schema } from "@cfworker/json-schema";
 import type { ValidationResult } from "./issues.js";
+import { detectDraft } from "./json-schema-draft.js";
 import { toSchemaIssues } from "./json-schema-errors.js";
 import { resolveReferences } from "./json-schema-refs.js";
 import type { JsonSchema } from "./schema-like.js";
@@ -10,28 +11,7 @@ import type { JsonSchema } from "./schema-like.js";
  * Workers and under strict CSP). Everything it needs is prepared once here; each call is one walk.
  */
 
-const DIALECT = /^https?:\/\/json-schema\.org\/(?:draft\/(2020-12|2019-09)|draft-0([467]))\/schema#?$/;
 const UNDEFINED_INSTANCE = 'Instances of "undefined" type are not supported.';
-
-/**
- * The draft named by `$schema` (2020-12 when absent, as MCP specifies); draft-06 is read as draft-07.
- * Throws a TypeError for a dialect the validator cannot honour.
- *
- * @example
- * detectDraft({ $schema: "http://json-schema.org/draft-07/schema#" }, "x"); // "7"
- */
-export function detectDraft(schema: JsonSchema, name: string): SchemaDraft {
-  const uri = schema.$schema;
-  if (uri === undefined) return "2020-12";
-  const match = typeof uri === "string" ? DIALECT.exec(uri) : null;
-  if (match?.[1] === "2020-12" || match?.[1] === "2019-09") return match[1];
-  if (match?.[2] === "4") return "4";
-  if (match?.[2] === "6" || match?.[2] === "7") return "7";
-  throw new TypeError(
-    `${name}: unsupported $schema ${JSON.stringify(uri)}; use draft 2020-12, 2019-09, 07, 06 or 04, ` +
-      `or omit $schema for 2020-12`,
-  );
-}
 
 /**
  * Prepares a validator for a plain JSON Schema, reporting all errors (no short-circuit).
