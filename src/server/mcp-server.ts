@@ -101,6 +101,10 @@ export class McpServer<L = undefined> {
   readonly #cache: Partial<Record<CacheableList, CacheHint>>;
   /** Stops what run() serves. */
   #stop: (() => Promise<void>) | undefined;
+  // Lazy schemas: registering is cheap; connect() compiles what is pending, and once connected,
+  // registering compiles at once, so a broken schema is always reported by the call that caused it.
+  #unprepared = false;
+  #connected = false;
 
   constructor(info: Implementation, options: McpServerOptions<L> = {}) {
     this.info = info;
@@ -152,12 +156,10 @@ export class McpServer<L = undefined> {
     configOrHandler: ToolConfig<SchemaLike | undefined, SchemaLike | undefined> | AnyHandler,
     handler?: AnyHandler,
   ): RegisteredHandle {
-    const [config, run] = splitArgs(configOrHandler, handler);
-    this.#deps.tools.add(
-      name,
-      defineTool<L>(name, config, run as ToolEntry<L>["handler"]),
-      config.enabled ?? true,
-    );
+    const { config, run } = splitArgs(configOrHandler, handler);
+    const entry = defineTool<L>(name, config, run as ToolEntry<L>["handler"]);
+    this.#prepareOnRegister(entry);
+    this.#deps.tools.add(name, entry, config.enabled ?? true);
     return handleFor(this.#deps.tools, name);
   }
 
@@ -176,7 +178,7 @@ export class McpServer<L = undefined> {
     configOrHandler: ResourceConfig<L> | AnyHandler,
     handler?: AnyHandler,
   ): RegisteredHandle {
-    const [config, run] = splitArgs(configOrHandler, handler);
+    const { config, run } = splitArgs(configOrHandler, handler);
     const enabled = config.enabled ?? true;
     if (isTemplate(uri)) {
       const entry = defineTemplateResource<L>(uri, config, run as TemplateResourceEntry<L>["read"]);
@@ -203,12 +205,10 @@ export class McpServer<L = undefined> {
     configOrHandler: PromptConfig<SchemaLike | undefined> | AnyHandler,
     handler?: AnyHandler,
   ): RegisteredHandle {
-    const [config, run] = splitArgs(configOrHandler, handler);
-    this.#deps.prompts.add(
-      name,
-      definePrompt<L>(name, config, run as PromptEntry<L>["handler"]),
-      config.enabled ?? true,
-    );
+    const { config, run } = splitArgs(configOrHandler, handler);
+    const entry = definePrompt<L>(name, config, run as PromptEntry<L>["handler"]);
+    this.#prepareOnRegister(entry);
+    this.#deps.prompts.add(name, entry, config.enabled ?? true);
     return handleFor(this.#deps.prompts, name);
   }
 
@@ -230,8 +230,13 @@ export class McpServer<L = undefined> {
     );
   }
 
-  /** Serves one transport (starting the lifespan first, once). */
+  /**
+   * Serves one transport (starting the lifespan first, once). Tool and prompt schemas not compiled
+   * yet are compiled first: a broken one rejects with a TypeError naming its tool or prompt.
+   */
   async connect(transport: Transport, options?: ConnectionOptions): Promise<ServerConnection> {
+    if (this.#unprepared) await this.#prepareAll();
+    this.#connected = true;
     await this.#lifespan.start();
     return this.#server.connect(transport, options);
   }
@@ -262,6 +267,32 @@ export class McpServer<L = undefined> {
     await new Promise((resolve) => setTimeout(resolve, 0));
     await this.#server.close();
     await this.#lifespan.stop();
+  }
+
+  /** Before the first connect, only marks work for connect(); after it, compiles now. */
+  #prepareOnRegister(entry: ToolEntry<L> | PromptEntry<L>): void {
+    if (!this.#connected) {
+      this.#unprepared = true;
+      return;
+    }
+    // Synchronous errors reach the caller; only a plain JSON Schema's reference check can come later.
+    entry.prepare()?.catch((error: unknown) => this.#deps.onError(error as Error));
+  }
+
+  /** Compiles every registered tool's and prompt's schemas (each entry caches its own). */
+  async #prepareAll(): Promise<void> {
+    this.#unprepared = false;
+    try {
+      const pending: Promise<void>[] = [];
+      for (const entry of [...this.#deps.tools.all(), ...this.#deps.prompts.all()]) {
+        const ready = entry.prepare();
+        if (ready) pending.push(ready);
+      }
+      await Promise.all(pending);
+    } catch (error) {
+      this.#unprepared = true; // every later connect fails the same way
+      throw error;
+    }
   }
 
   #registerMethods(): void {
@@ -341,11 +372,13 @@ export type ResourceHandler<U extends string, L> = string extends U
     ? (ctx: Context<L>) => unknown
     : (variables: UriVariables<U>, ctx: Context<L>) => unknown;
 
+// An object, not a tuple: destructuring an array runs the iterator protocol, which cold code (all of
+// registration) pays for with three allocations per call.
 function splitArgs<C extends object>(
   configOrHandler: C | AnyHandler,
   handler: AnyHandler | undefined,
-): [C, AnyHandler] {
-  if (typeof configOrHandler === "function") return [{} as C, configOrHandler];
+): { config: C; run: AnyHandler } {
+  if (typeof configOrHandler === "function") return { config: {} as C, run: configOrHandler };
   if (!handler) throw new TypeError("A handler function is required");
-  return [configOrHandler, handler];
+  return { config: configOrHandler, run: handler };
 }

@@ -1,6 +1,9 @@
 import type { JsonObject } from "../../jsonrpc/index.js";
-import { compileSchema, objectProperties } from "../../schema/index.js";
-import type { CompiledSchema, InferOutput, SchemaLike } from "../../schema/index.js";
+// Not the schema index: that loads @cfworker/json-schema, which a server loads only when it needs it.
+import { compileSchemaLazily } from "../../schema/lazy-compile.js";
+import { objectProperties } from "../../schema/object-properties.js";
+import { isSchemaLike, notASchema } from "../../schema/publish.js";
+import type { CompiledSchema, InferOutput, LazyCompiledSchema, SchemaLike } from "../../schema/index.js";
 import type { Spec2025_11_25 } from "../../spec/index.js";
 import { enumCompleter } from "../completions.js";
 import type { Completer } from "../completions.js";
@@ -24,24 +27,81 @@ export type PromptArgs<A> = A extends SchemaLike ? InferOutput<A> : Record<strin
 
 export type PromptHandler<A, L> = (args: PromptArgs<A>, ctx: Context<L>) => unknown;
 
-/** A registered prompt, compiled once. */
-export interface PromptEntry<L> {
-  readonly name: string;
+/** What compiling a prompt's config produces. */
+interface CompiledPrompt {
   readonly prompt: Prompt;
-  readonly args: CompiledSchema<unknown> | undefined;
+  readonly args: LazyCompiledSchema<unknown> | undefined;
   readonly completers: Readonly<Record<string, Completer>>;
-  readonly handler: (args: unknown, ctx: Context<L>) => unknown;
 }
 
+/**
+ * A registered prompt. Registering checks the name and that `args` is a schema; the arguments'
+ * JSON Schema is derived (and its validator built) on first use, once, or when the McpServer connects.
+ */
+export class PromptEntry<L> {
+  readonly name: string;
+  readonly handler: (args: unknown, ctx: Context<L>) => unknown;
+  readonly #config: PromptConfig<SchemaLike | undefined>;
+  #compiled: CompiledPrompt | undefined;
+  #failure: { readonly error: unknown } | undefined;
+
+  constructor(
+    name: string,
+    config: PromptConfig<SchemaLike | undefined>,
+    handler: PromptEntry<L>["handler"],
+  ) {
+    if (name.length === 0) throw new TypeError("A prompt needs a name");
+    if (config.args !== undefined && !isSchemaLike(config.args)) throw notASchema(`prompt "${name}" args`);
+    this.name = name;
+    this.#config = config;
+    this.handler = handler;
+  }
+
+  /** The wire description (prompts/list). */
+  get prompt(): Prompt {
+    return this.#compile().prompt;
+  }
+
+  get args(): CompiledSchema<unknown> | undefined {
+    return this.#compile().args;
+  }
+
+  /** Value suggestions per argument: the config's, and enum-typed arguments'. */
+  get completers(): Readonly<Record<string, Completer>> {
+    return this.#compile().completers;
+  }
+
+  /** Compiles now (see ToolEntry.prepare): undefined when done, else a Promise; throws naming the prompt. */
+  prepare(): Promise<void> | undefined {
+    return this.#compile().args?.ready();
+  }
+
+  #compile(): CompiledPrompt {
+    if (this.#compiled) return this.#compiled;
+    if (this.#failure) throw this.#failure.error;
+    try {
+      this.#compiled = compilePrompt(this.name, this.#config);
+    } catch (error) {
+      this.#failure = { error };
+      throw error;
+    }
+    return this.#compiled;
+  }
+}
+
+/** Defines a prompt: checks its name and args schema's kind now; compiles on first use. */
 export function definePrompt<L>(
   name: string,
   config: PromptConfig<SchemaLike | undefined>,
   handler: PromptEntry<L>["handler"],
 ): PromptEntry<L> {
-  if (name.length === 0) throw new TypeError("A prompt needs a name");
+  return new PromptEntry(name, config, handler);
+}
+
+function compilePrompt(name: string, config: PromptConfig<SchemaLike | undefined>): CompiledPrompt {
   const args =
     config.args &&
-    compileSchema(config.args, { io: "input", name: `prompt "${name}" args`, requireObjectRoot: true });
+    compileSchemaLazily(config.args, { io: "input", name: `prompt "${name}" args`, requireObjectRoot: true });
   const prompt: Prompt = { name };
   if (config.title !== undefined) prompt.title = config.title;
   if (config.description !== undefined) prompt.description = config.description;
@@ -59,5 +119,5 @@ export function definePrompt<L>(
   }
   if (config.icons !== undefined) prompt.icons = config.icons;
   if (config._meta !== undefined) prompt._meta = config._meta;
-  return { name, prompt, args, completers: { ...completers, ...config.complete }, handler };
+  return { prompt, args, completers: { ...completers, ...config.complete } };
 }

@@ -1,10 +1,13 @@
 import type { JsonObject } from "../../jsonrpc/index.js";
-import { compileSchema } from "../../schema/index.js";
+// Not the schema index: that loads @cfworker/json-schema, which a server loads only when it needs it.
+import { compileSchemaLazily } from "../../schema/lazy-compile.js";
+import { isSchemaLike, notASchema } from "../../schema/publish.js";
 import type {
   CompiledSchema,
   InferInput,
   InferOutput,
   JsonSchema,
+  LazyCompiledSchema,
   SchemaLike,
   StandardSchemaV1,
 } from "../../schema/index.js";
@@ -46,15 +49,12 @@ export type ToolHandler<I, O, L> = (
   ctx: Context<L>,
 ) => ToolReturn<O> | Promise<ToolReturn<O>>;
 
-/** A registered tool, compiled once: its wire description and validators. */
-export interface ToolEntry<L> {
-  readonly name: string;
+/** What compiling a tool's config produces: its wire description and validators. */
+interface CompiledTool {
   readonly tool: Tool;
-  readonly input: CompiledSchema<unknown> | undefined;
-  readonly output: CompiledSchema<unknown> | undefined;
-  /** True when the output schema is not an object and results are wrapped as `{ result }`. */
+  readonly input: LazyCompiledSchema<unknown> | undefined;
+  readonly output: LazyCompiledSchema<unknown> | undefined;
   readonly wrapsResult: boolean;
-  readonly handler: (args: unknown, ctx: Context<L>) => unknown;
 }
 
 const TOOL_NAME = /^[A-Za-z0-9_.-]{1,128}$/;
@@ -67,16 +67,93 @@ export function assertToolName(name: string): void {
   }
 }
 
-/** Compiles a tool's config: JSON Schemas derived and validators built here, never per call. */
+/**
+ * A registered tool. Registering checks only what is cheap (the name, that each schema is a schema);
+ * the JSON Schemas are derived and the validators built on first use, once, and cached here. The
+ * McpServer prepares every entry when it connects, so a broken schema still fails at start-up.
+ */
+export class ToolEntry<L> {
+  readonly name: string;
+  readonly handler: (args: unknown, ctx: Context<L>) => unknown;
+  readonly #config: ToolConfig<SchemaLike | undefined, SchemaLike | undefined>;
+  #compiled: CompiledTool | undefined;
+  #failure: { readonly error: unknown } | undefined;
+
+  constructor(
+    name: string,
+    config: ToolConfig<SchemaLike | undefined, SchemaLike | undefined>,
+    handler: ToolEntry<L>["handler"],
+  ) {
+    assertToolName(name);
+    // Messages are built only on failure: registering 1,000 tools should allocate next to nothing.
+    if (config.input !== undefined && !isSchemaLike(config.input)) throw notASchema(`tool "${name}" input`);
+    if (config.output !== undefined && !isSchemaLike(config.output))
+      throw notASchema(`tool "${name}" output`);
+    this.name = name;
+    this.#config = config;
+    this.handler = handler;
+  }
+
+  /** The wire description (tools/list). */
+  get tool(): Tool {
+    return this.#compile().tool;
+  }
+
+  get input(): CompiledSchema<unknown> | undefined {
+    return this.#compile().input;
+  }
+
+  get output(): CompiledSchema<unknown> | undefined {
+    return this.#compile().output;
+  }
+
+  /** True when the output schema is not an object and results are wrapped as `{ result }`. */
+  get wrapsResult(): boolean {
+    return this.#compile().wrapsResult;
+  }
+
+  /**
+   * Compiles now, with every check registration used to make: undefined when done, a Promise while
+   * a plain JSON Schema's validator engine loads. Throws (or rejects with) a TypeError naming the tool.
+   */
+  prepare(): Promise<void> | undefined {
+    const { input, output } = this.#compile();
+    const inputReady = input?.ready();
+    const outputReady = output?.ready();
+    if (!inputReady && !outputReady) return undefined;
+    return Promise.all([inputReady, outputReady]).then(() => undefined);
+  }
+
+  #compile(): CompiledTool {
+    if (this.#compiled) return this.#compiled;
+    if (this.#failure) throw this.#failure.error;
+    try {
+      this.#compiled = compileTool(this.name, this.#config);
+    } catch (error) {
+      this.#failure = { error }; // fails the same way on every use, without compiling again
+      throw error;
+    }
+    return this.#compiled;
+  }
+}
+
+/** Defines a tool: checks its name and schemas' kinds now; compiles them on first use. */
 export function defineTool<L>(
   name: string,
   config: ToolConfig<SchemaLike | undefined, SchemaLike | undefined>,
   handler: ToolEntry<L>["handler"],
 ): ToolEntry<L> {
-  assertToolName(name);
+  return new ToolEntry(name, config, handler);
+}
+
+/** Derives a tool's JSON Schemas and prepares its validators (see compileSchemaLazily). */
+function compileTool(
+  name: string,
+  config: ToolConfig<SchemaLike | undefined, SchemaLike | undefined>,
+): CompiledTool {
   const input =
     config.input &&
-    compileSchema(config.input, { io: "input", name: `tool "${name}" input`, requireObjectRoot: true });
+    compileSchemaLazily(config.input, { io: "input", name: `tool "${name}" input`, requireObjectRoot: true });
   const output = config.output && compileOutput(config.output, name);
   const wrapsResult = output !== undefined && output.jsonSchema.type !== "object";
   const tool: Tool = { name, inputSchema: (input?.jsonSchema ?? EMPTY_INPUT) as Tool["inputSchema"] };
@@ -89,19 +166,19 @@ export function defineTool<L>(
   if (config.annotations !== undefined) tool.annotations = config.annotations;
   if (config.icons !== undefined) tool.icons = config.icons;
   if (config._meta !== undefined) tool._meta = config._meta;
-  return { name, tool, input, output, wrapsResult, handler };
+  return { tool, input, output, wrapsResult };
 }
 
 /**
  * zod's `.meta({ id })` makes the root a bare `$ref`; an object behind it is still an object result
  * (published with `type: "object"` beside the `$ref`, as inputs are), so it is not wrapped.
  */
-function compileOutput(schema: SchemaLike, name: string): CompiledSchema<unknown> {
+function compileOutput(schema: SchemaLike, name: string): LazyCompiledSchema<unknown> {
   const options = { io: "output", name: `tool "${name}" output` } as const;
-  const compiled = compileSchema(schema, options);
+  const compiled = compileSchemaLazily(schema, options);
   if (compiled.jsonSchema.type !== undefined || compiled.jsonSchema.$ref === undefined) return compiled;
   try {
-    return compileSchema(schema, { ...options, requireObjectRoot: true });
+    return compileSchemaLazily(schema, { ...options, requireObjectRoot: true });
   } catch {
     return compiled; // not an object: wrapped as { result }
   }

@@ -1,6 +1,6 @@
 import { ErrorCode, McpError, isJsonObject } from "../../jsonrpc/index.js";
 import type { JsonObject } from "../../jsonrpc/index.js";
-import { formatIssues } from "../../schema/index.js";
+import { formatIssues } from "../../schema/issues.js";
 import { runHandler } from "../run-handler.js";
 import type { McpDeps } from "../mcp-deps.js";
 import { listPage } from "../pagination.js";
