@@ -139,7 +139,9 @@ async function writeReply(res: ServerResponse, reply: HttpReply): Promise<void> 
   const { body } = reply;
   if (typeof body === "string" && canHaveBody(res, reply.status)) {
     // A known length: no chunked framing, and Node sends head and body in one write.
-    res.writeHead(reply.status, { ...reply.headers, "content-length": Buffer.byteLength(body) });
+    const head: Array<string | number> = ["content-length", Buffer.byteLength(body)];
+    for (const name in reply.headers) head.push(name, reply.headers[name]!);
+    res.writeHead(reply.status, head as string[]);
     res.end(body);
     return;
   }

@@ -177,7 +177,9 @@ export class Client {
       return Promise.reject(new SdkError(SdkErrorCode.NotConnected, "Client is not connected"));
     const timeout = this.#options.requestTimeoutMs;
     const effective =
-      timeout !== undefined && options.timeoutMs === undefined ? { ...options, timeoutMs: timeout } : options;
+      timeout !== undefined && options.timeoutMs === undefined
+        ? Object.assign({}, options, { timeoutMs: timeout })
+        : options;
     if (server.era === "legacy") return this.#legacyRequest(session, method, params, effective);
     return callModern({
       method,

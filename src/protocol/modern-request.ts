@@ -57,11 +57,12 @@ export function readModernMeta(params: JsonObject | undefined): ModernRequestMet
  */
 export function toModernResult(method: string, result: JsonObject, serverInfo: Implementation): JsonObject {
   const meta = result._meta;
-  const completed: JsonObject = { ...result };
-  if (isJsonObject(meta)) completed._meta = { ...meta, [MetaKey.ServerInfo]: serverInfo };
-  // A literal key, not a computed one: V8 then builds the object from a template (several
-  // times faster), and this runs for every modern result.
-  else completed._meta = { "io.modelcontextprotocol/serverInfo": serverInfo };
+  // Object.assign, not a spread: Node 20's V8 makes adding keys to a spread copy ~40x slower,
+  // and this runs for every modern result.
+  const completed: JsonObject = Object.assign({}, result);
+  const serverMeta: JsonObject = isJsonObject(meta) ? Object.assign({}, meta) : {};
+  serverMeta[MetaKey.ServerInfo] = serverInfo;
+  completed._meta = serverMeta;
   if (completed.resultType === undefined) completed.resultType = "complete";
   if (CACHEABLE_METHODS.has(method)) {
     if (completed.ttlMs === undefined) completed.ttlMs = 0;

@@ -266,8 +266,11 @@ function isRequestKey(value: unknown): value is RequestId {
 }
 
 function withProgressToken(params: JsonObject | undefined, token: RequestId): JsonObject {
-  const meta = isJsonObject(params?._meta) ? params._meta : undefined;
-  return { ...params, _meta: { ...meta, progressToken: token } };
+  const meta: JsonObject = isJsonObject(params?._meta) ? Object.assign({}, params._meta) : {};
+  meta.progressToken = token;
+  const withToken: JsonObject = params ? Object.assign({}, params) : {};
+  withToken._meta = meta;
+  return withToken;
 }
 
 function toProgress(params: JsonObject): Progress {

@@ -10,6 +10,7 @@ import { MetaKey, isLegacyVersion } from "../../protocol/index.js";
 import type { MessageInfo } from "../../transport/index.js";
 import { ExchangeTransport } from "./exchange-transport.js";
 import { linkedSignal } from "./linked-signal.js";
+import type { LinkedSignal } from "./linked-signal.js";
 import type { HttpReply, HttpRequestView } from "./exchange.js";
 import type { RequestExtras } from "./fetch-handler.js";
 import { checkContentType, checkPostAccept } from "./guards.js";
@@ -93,13 +94,7 @@ async function serveModern(
     },
     onDone: () => void transport.close(),
   });
-  const exchangeInfo: MessageInfo = {
-    ...info,
-    get signal() {
-      return abort.signal;
-    },
-  };
-  const transport = new ExchangeTransport(message, exchangeInfo, reply);
+  const transport = new ExchangeTransport(message, new ExchangeInfo(info, abort), reply);
   await ctx.server.connect(transport);
   return reply.response;
 }
@@ -207,6 +202,26 @@ function serveInSession(
     onDone: () => session.streams.delete(streamId),
   });
   session.streams.set(streamId, reply);
-  session.transport.deliver(payload, { ...info, closeStream: () => reply.closeConnection() }, reply, ids);
+  const withCloseStream: MessageInfo = Object.assign({}, info, {
+    closeStream: () => reply.closeConnection(),
+  });
+  session.transport.deliver(payload, withCloseStream, reply, ids);
   return reply.response;
+}
+
+/** What a 2026-07-28 exchange's handler learns of its request; the abort signal is made on demand. */
+class ExchangeInfo implements MessageInfo {
+  readonly headers?: Headers;
+  readonly authInfo?: Readonly<Record<string, unknown>>;
+  readonly #abort: LinkedSignal;
+
+  constructor(info: MessageInfo, abort: LinkedSignal) {
+    if (info.headers) this.headers = info.headers;
+    if (info.authInfo) this.authInfo = info.authInfo;
+    this.#abort = abort;
+  }
+
+  get signal(): AbortSignal {
+    return this.#abort.signal;
+  }
 }

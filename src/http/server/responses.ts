@@ -15,7 +15,7 @@ export function jsonResponse(
 ): HttpReply {
   return {
     status,
-    headers: headers ? { ...headers, "content-type": "application/json" } : JSON_HEADERS,
+    headers: headers ? Object.assign({ "content-type": "application/json" }, headers) : JSON_HEADERS,
     body: JSON.stringify(body),
   };
 }
