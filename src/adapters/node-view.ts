@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { HttpRequestView } from "../http/server/exchange.js";
-import { headersOf, urlOf } from "./node-request.js";
+import { NodeHeaders } from "./node-headers.js";
+import { urlOf } from "./node-request.js";
 
 /** Options of {@link nodeRequestView}. */
 export interface NodeViewOptions {
@@ -14,7 +15,7 @@ export interface NodeViewOptions {
  * the body read straight from the socket into text, the abort signal made only if someone asks.
  */
 export function nodeRequestView(req: IncomingMessage, options: NodeViewOptions): HttpRequestView {
-  const headers = headersOf(req);
+  const headers = new NodeHeaders(req.headers);
   const url = options.url ?? urlOf(req, headers, options.trustProxy === true);
   const { res } = options;
   let aborter: AbortController | undefined;
