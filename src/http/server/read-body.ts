@@ -32,10 +32,23 @@ export async function readJsonBody(
   } catch {
     return errorResponse(400, ErrorCode.ParseError, "Parse error");
   }
-  if (depthExceeds(value, limits.maxJsonDepth ?? DEFAULT_MAX_DEPTH)) {
+  const maxDepth = limits.maxJsonDepth ?? DEFAULT_MAX_DEPTH;
+  // Nesting needs an opening bracket per level: a body with few of them cannot be too deep,
+  // and counting characters is much cheaper than walking the parsed value.
+  if (openingBrackets(text, maxDepth) > maxDepth && depthExceeds(value, maxDepth)) {
     return errorResponse(400, ErrorCode.InvalidRequest, "Invalid Request: JSON nested too deeply");
   }
   return { value };
+}
+
+/** How many `{` and `[` the text holds (strings included), counting no further than `limit + 1`. */
+function openingBrackets(text: string, limit: number): number {
+  let count = 0;
+  for (let i = 0; i < text.length && count <= limit; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 123 /* { */ || code === 91 /* [ */) count++;
+  }
+  return count;
 }
 
 /** Checks an already parsed body (a framework read it) against the same depth cap. */
