@@ -15,17 +15,21 @@ const MAX_QUEUED = 64;
  * anything else to the GET stream (queued briefly until one opens).
  */
 export class SessionTransport implements Transport {
-  readonly #replies = new Map<RequestId, ReplyChannel>();
-  readonly #queue: JsonRpcMessage[] = [];
+  // An idle session holds one small object: what most sessions never need is made on demand (the
+  // queue, the stream id), and a request's reply sits in two fields, a Map only while several are open.
+  #replyId: RequestId | undefined;
+  #reply: ReplyChannel | undefined;
+  #moreReplies: Map<RequestId, ReplyChannel> | undefined;
+  #queue: JsonRpcMessage[] | undefined;
   readonly #store: EventStore | undefined;
-  readonly #standaloneId: string;
+  readonly #sessionId: string;
   #standalone: SseStream | undefined;
   #handlers: TransportHandlers | undefined;
   #closed = false;
 
   constructor(sessionId: string, store: EventStore | undefined) {
     this.#store = store;
-    this.#standaloneId = `${sessionId}-get`;
+    this.#sessionId = sessionId;
   }
 
   start(handlers: TransportHandlers): Promise<void> {
@@ -40,13 +44,13 @@ export class SessionTransport implements Transport {
     reply: ReplyChannel | undefined,
     requestIds: Iterable<RequestId>,
   ): void {
-    if (reply) for (const id of requestIds) this.#replies.set(id, reply);
+    if (reply) for (const id of requestIds) this.#setReply(id, reply);
     this.#handlers?.onMessage(payload, info);
   }
 
   /** True while a request with this id is being answered (duplicate ids are refused). */
   isPending(id: RequestId): boolean {
-    return this.#replies.has(id);
+    return this.#replyFor(id) !== undefined;
   }
 
   get standaloneOpen(): boolean {
@@ -56,11 +60,13 @@ export class SessionTransport implements Transport {
   /** The standalone GET stream opened (or resumed); queued messages go out first. */
   async openStandalone(sse: SseStream): Promise<void> {
     this.#standalone = sse;
-    for (const message of this.#queue.splice(0)) await this.#toStandalone(message);
+    const queued = this.#queue;
+    this.#queue = undefined;
+    for (const message of queued ?? []) await this.#toStandalone(message);
   }
 
   get standaloneStreamId(): string {
-    return this.#standaloneId;
+    return `${this.#sessionId}-get`;
   }
 
   async send(payload: JsonRpcPayload, options?: SendOptions): Promise<void> {
@@ -80,13 +86,12 @@ export class SessionTransport implements Transport {
   async #route(message: JsonRpcMessage, options: SendOptions | undefined): Promise<void> {
     const isResponse = !("method" in message) && "id" in message && message.id !== null;
     if (isResponse) {
-      const reply = this.#replies.get(message.id as RequestId);
-      this.#replies.delete(message.id as RequestId);
+      const reply = this.#takeReply(message.id as RequestId);
       if (reply) return reply.write(message);
       return;
     }
     const related =
-      options?.relatedRequestId === undefined ? undefined : this.#replies.get(options.relatedRequestId);
+      options?.relatedRequestId === undefined ? undefined : this.#replyFor(options.relatedRequestId);
     if (related?.carriesMessages) return related.write(message);
     return this.#toStandalone(message);
   }
@@ -94,11 +99,43 @@ export class SessionTransport implements Transport {
   async #toStandalone(message: JsonRpcMessage): Promise<void> {
     const sse = this.#standalone;
     if (!sse || sse.closed) {
-      if (this.#queue.length < MAX_QUEUED) this.#queue.push(message);
+      const queue = (this.#queue ??= []);
+      if (queue.length < MAX_QUEUED) queue.push(message);
       return;
     }
     const data = JSON.stringify(message);
-    const id = this.#store ? await this.#store.append(this.#standaloneId, data) : undefined;
+    const id = this.#store ? await this.#store.append(this.standaloneStreamId, data) : undefined;
     sse.send(id === undefined ? { event: "message", data } : { id, event: "message", data });
+  }
+
+  #setReply(id: RequestId, reply: ReplyChannel): void {
+    if (this.#reply === undefined || this.#replyId === id) {
+      this.#replyId = id;
+      this.#reply = reply;
+      if (this.#moreReplies?.delete(id) && this.#moreReplies.size === 0) this.#moreReplies = undefined;
+    } else {
+      (this.#moreReplies ??= new Map()).set(id, reply);
+    }
+  }
+
+  #replyFor(id: RequestId): ReplyChannel | undefined {
+    return this.#reply !== undefined && this.#replyId === id ? this.#reply : this.#moreReplies?.get(id);
+  }
+
+  /** The reply channel of request `id`, forgotten here: each request is answered once. */
+  #takeReply(id: RequestId): ReplyChannel | undefined {
+    if (this.#reply !== undefined && this.#replyId === id) {
+      const reply = this.#reply;
+      this.#reply = undefined;
+      this.#replyId = undefined;
+      return reply;
+    }
+    const more = this.#moreReplies;
+    const reply = more?.get(id);
+    if (reply && more) {
+      more.delete(id);
+      if (more.size === 0) this.#moreReplies = undefined;
+    }
+    return reply;
   }
 }
