@@ -42,6 +42,8 @@ export const TARGETS: readonly Target[] = [
   atMost("memory.session", 1 / 6, "≤ 1/6"),
   atMost("cold.legacy", 1 / 2, "≤ 1/2"),
   atMost("cold.modern", 1 / 2, "≤ 1/2"),
+  atMost("cold.legacy.json", 1 / 2, "≤ 1/2"),
+  atMost("cold.modern.json", 1 / 2, "≤ 1/2"),
   atMost("tools.list", 1 / 4, "≤ 1/4"),
   atMost("tools.register", 1 / 4, "≤ 1/4"),
   atMost("client.legacy.cpu", 1 / 2, "≤ 1/2"),

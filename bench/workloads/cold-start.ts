@@ -10,18 +10,31 @@ import { checkText } from "./stdio-calls.js";
  * initialize exchange; 2026-07-28: the call is the first message).
  */
 export async function coldStart(ctx: WorkloadContext, impl: Impl, era: Era): Promise<void> {
+  await coldStartOf(ctx, impl, era, "zod");
+  await coldStartOf(ctx, impl, era, "json");
+}
+
+/**
+ * "zod": the bench servers as everywhere else, zod schemas for every SDK. "json": no schema
+ * library where the SDK allows it (mcpkit: a plain JSON Schema; 2.4.0: fromJsonSchema; 1.32.2
+ * needs zod either way), so the row shows the SDKs' own start-up rather than zod's ~60-110 ms.
+ */
+async function coldStartOf(ctx: WorkloadContext, impl: Impl, era: Era, schemas: "zod" | "json") {
   const modern = era === "modern";
   const params = JSON.stringify(toolCallParams(ECHO_TOOL, { text: ECHO_TEXT }, modern));
   const metric = {
-    key: `cold.${era}`,
-    label: `cold start to the first tools/call answer, stdio, ${ERA_LABEL[era]}`,
+    key: schemas === "zod" ? `cold.${era}` : `cold.${era}.json`,
+    label:
+      `cold start to the first tools/call answer, stdio, ${ERA_LABEL[era]}` +
+      (schemas === "zod" ? ", zod schemas" : ", JSON Schema (no schema library where the SDK allows)"),
     unit: "ms",
     better: "lower",
     section: "cost",
   } as const;
+  const entry = schemas === "json" && (impl === "mcpkit" || impl === "v2") ? "cold" : "stdio";
   for (let sample = 0; sample < ctx.config.coldStarts; sample++) {
     const started = performance.now();
-    const peer = new StdioPeer(ctx.build.entry(`servers/${impl}/stdio`));
+    const peer = new StdioPeer(ctx.build.entry(`servers/${impl}/${entry}`));
     try {
       if (!modern) await peer.initialize();
       checkText(await peer.call("tools/call", params), ECHO_TEXT.length);
