@@ -20,8 +20,8 @@ import type { McpDeps } from "./mcp-deps.js";
 import { MiddlewareChain } from "./middleware.js";
 import type { Middleware } from "./middleware.js";
 import { checkPageSize } from "./pagination.js";
-import { definePrompt } from "./prompts/define-prompt.js";
-import type { PromptConfig, PromptEntry, PromptHandler } from "./prompts/define-prompt.js";
+import { PromptEntry } from "./prompts/define-prompt.js";
+import type { PromptConfig, PromptHandler } from "./prompts/define-prompt.js";
 import { getPrompt, listPrompts } from "./prompts/handlers.js";
 import { Registry, handleFor } from "./registry.js";
 import type { RegisteredHandle } from "./registry.js";
@@ -43,8 +43,8 @@ import type { UriVariables } from "./resources/uri-vars.js";
 import { serveUntilClosed } from "./run.js";
 import type { RunOptions } from "./run.js";
 import { Server } from "./server.js";
-import { defineTool } from "./tools/define-tool.js";
-import type { ToolConfig, ToolEntry, ToolHandler } from "./tools/define-tool.js";
+import { ToolEntry } from "./tools/define-tool.js";
+import type { ToolConfig, ToolHandler } from "./tools/define-tool.js";
 import { callTool, listTools } from "./tools/handlers.js";
 import { isTemplate } from "../util/uri-template.js";
 
@@ -156,9 +156,15 @@ export class McpServer<L = undefined> {
     configOrHandler: ToolConfig<SchemaLike | undefined, SchemaLike | undefined> | AnyHandler,
     handler?: AnyHandler,
   ): RegisteredHandle {
-    const { config, run } = splitArgs(configOrHandler, handler);
-    const entry = defineTool<L>(name, config, run as ToolEntry<L>["handler"]);
-    this.#prepareOnRegister(entry);
+    // On every start-up path (1,000 tools should cost about a millisecond): no tuple, no wrapper.
+    const config = configOf(configOrHandler);
+    const entry = new ToolEntry<L>(
+      name,
+      config,
+      handlerOf(configOrHandler, handler) as ToolEntry<L>["handler"],
+    );
+    if (this.#connected) this.#compileNow(entry);
+    else this.#unprepared = true;
     this.#deps.tools.add(name, entry, config.enabled ?? true);
     return handleFor(this.#deps.tools, name);
   }
@@ -178,7 +184,8 @@ export class McpServer<L = undefined> {
     configOrHandler: ResourceConfig<L> | AnyHandler,
     handler?: AnyHandler,
   ): RegisteredHandle {
-    const { config, run } = splitArgs(configOrHandler, handler);
+    const config = configOf(configOrHandler);
+    const run = handlerOf(configOrHandler, handler);
     const enabled = config.enabled ?? true;
     if (isTemplate(uri)) {
       const entry = defineTemplateResource<L>(uri, config, run as TemplateResourceEntry<L>["read"]);
@@ -205,9 +212,14 @@ export class McpServer<L = undefined> {
     configOrHandler: PromptConfig<SchemaLike | undefined> | AnyHandler,
     handler?: AnyHandler,
   ): RegisteredHandle {
-    const { config, run } = splitArgs(configOrHandler, handler);
-    const entry = definePrompt<L>(name, config, run as PromptEntry<L>["handler"]);
-    this.#prepareOnRegister(entry);
+    const config = configOf(configOrHandler);
+    const entry = new PromptEntry<L>(
+      name,
+      config,
+      handlerOf(configOrHandler, handler) as PromptEntry<L>["handler"],
+    );
+    if (this.#connected) this.#compileNow(entry);
+    else this.#unprepared = true;
     this.#deps.prompts.add(name, entry, config.enabled ?? true);
     return handleFor(this.#deps.prompts, name);
   }
@@ -269,13 +281,9 @@ export class McpServer<L = undefined> {
     await this.#lifespan.stop();
   }
 
-  /** Before the first connect, only marks work for connect(); after it, compiles now. */
-  #prepareOnRegister(entry: ToolEntry<L> | PromptEntry<L>): void {
-    if (!this.#connected) {
-      this.#unprepared = true;
-      return;
-    }
-    // Synchronous errors reach the caller; only a plain JSON Schema's reference check can come later.
+  /** Once connected, a registration compiles at once: its errors reach the caller. */
+  #compileNow(entry: ToolEntry<L> | PromptEntry<L>): void {
+    // Only a plain JSON Schema's reference check can come later (its validator engine loads first).
     entry.prepare()?.catch((error: unknown) => this.#deps.onError(error as Error));
   }
 
@@ -349,6 +357,7 @@ export class McpServer<L = undefined> {
 
   /** Batches list changes of one tick into one notification per list, to both eras. */
   #changed(kind: keyof typeof LIST_CHANGED): void {
+    if (!this.#connected) return; // nobody to tell yet
     if (this.#pendingChanges.size === 0) queueMicrotask(() => this.#flushChanges());
     this.#pendingChanges.add(kind);
   }
@@ -372,13 +381,16 @@ export type ResourceHandler<U extends string, L> = string extends U
     ? (ctx: Context<L>) => unknown
     : (variables: UriVariables<U>, ctx: Context<L>) => unknown;
 
-// An object, not a tuple: destructuring an array runs the iterator protocol, which cold code (all of
-// registration) pays for with three allocations per call.
-function splitArgs<C extends object>(
-  configOrHandler: C | AnyHandler,
-  handler: AnyHandler | undefined,
-): { config: C; run: AnyHandler } {
-  if (typeof configOrHandler === "function") return { config: {} as C, run: configOrHandler };
+const EMPTY_CONFIG = Object.freeze({});
+
+/** The config of `tool(name, config, handler)`, or an empty one for `tool(name, handler)`. */
+function configOf<C extends object>(configOrHandler: C | AnyHandler): C {
+  return typeof configOrHandler === "function" ? (EMPTY_CONFIG as C) : configOrHandler;
+}
+
+/** The handler, whichever form was used. (Two calls, not a tuple: cold code pays for destructuring.) */
+function handlerOf(configOrHandler: object, handler: AnyHandler | undefined): AnyHandler {
+  if (typeof configOrHandler === "function") return configOrHandler as AnyHandler;
   if (!handler) throw new TypeError("A handler function is required");
-  return { config: configOrHandler, run: handler };
+  return handler;
 }

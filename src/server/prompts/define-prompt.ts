@@ -89,15 +89,6 @@ export class PromptEntry<L> {
   }
 }
 
-/** Defines a prompt: checks its name and args schema's kind now; compiles on first use. */
-export function definePrompt<L>(
-  name: string,
-  config: PromptConfig<SchemaLike | undefined>,
-  handler: PromptEntry<L>["handler"],
-): PromptEntry<L> {
-  return new PromptEntry(name, config, handler);
-}
-
 function compilePrompt(name: string, config: PromptConfig<SchemaLike | undefined>): CompiledPrompt {
   const args =
     config.args &&

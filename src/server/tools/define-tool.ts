@@ -137,15 +137,6 @@ export class ToolEntry<L> {
   }
 }
 
-/** Defines a tool: checks its name and schemas' kinds now; compiles them on first use. */
-export function defineTool<L>(
-  name: string,
-  config: ToolConfig<SchemaLike | undefined, SchemaLike | undefined>,
-  handler: ToolEntry<L>["handler"],
-): ToolEntry<L> {
-  return new ToolEntry(name, config, handler);
-}
-
 /** Derives a tool's JSON Schemas and prepares its validators (see compileSchemaLazily). */
 function compileTool(
   name: string,
