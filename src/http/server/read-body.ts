@@ -44,9 +44,10 @@ export async function readJsonBody(
 /** How many `{` and `[` the text holds (strings included), counting no further than `limit + 1`. */
 function openingBrackets(text: string, limit: number): number {
   let count = 0;
-  for (let i = 0; i < text.length && count <= limit; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 123 /* { */ || code === 91 /* [ */) count++;
+  // indexOf runs natively: far cheaper than visiting every character from JavaScript.
+  for (const bracket of ["{", "["]) {
+    for (let at = text.indexOf(bracket); at !== -1 && count <= limit; at = text.indexOf(bracket, at + 1))
+      count++;
   }
   return count;
 }
