@@ -105,6 +105,7 @@ export class McpServer<L = undefined> {
   // registering compiles at once, so a broken schema is always reported by the call that caused it.
   #unprepared = false;
   #connected = false;
+  #reportedBrokenSchema = false;
 
   constructor(info: Implementation, options: McpServerOptions<L> = {}) {
     this.info = info;
@@ -247,7 +248,7 @@ export class McpServer<L = undefined> {
    * yet are compiled first: a broken one rejects with a TypeError naming its tool or prompt.
    */
   async connect(transport: Transport, options?: ConnectionOptions): Promise<ServerConnection> {
-    if (this.#unprepared) await this.#prepareAll();
+    if (this.#unprepared) await this.#prepareAll(true);
     this.#connected = true;
     await this.#lifespan.start();
     return this.#server.connect(transport, options);
@@ -265,6 +266,8 @@ export class McpServer<L = undefined> {
    * module never imports Node built-ins.
    */
   async run(options: RunOptions = {}): Promise<void> {
+    // A broken schema fails here, before serving: over HTTP, connect() waits for the first client.
+    if (this.#unprepared) await this.#prepareAll(false);
     await serveUntilClosed(this, options, (stop) => (this.#stop = stop));
     await this.close();
   }
@@ -287,8 +290,11 @@ export class McpServer<L = undefined> {
     entry.prepare()?.catch((error: unknown) => this.#deps.onError(error as Error));
   }
 
-  /** Compiles every registered tool's and prompt's schemas (each entry caches its own). */
-  async #prepareAll(): Promise<void> {
+  /**
+   * Compiles every registered tool's and prompt's schemas (each entry caches its own). A failure is
+   * also logged once when `report` is set: an HTTP handler answers 500 without saying why.
+   */
+  async #prepareAll(report: boolean): Promise<void> {
     this.#unprepared = false;
     try {
       const pending: Promise<void>[] = [];
@@ -299,6 +305,10 @@ export class McpServer<L = undefined> {
       await Promise.all(pending);
     } catch (error) {
       this.#unprepared = true; // every later connect fails the same way
+      if (report && !this.#reportedBrokenSchema) {
+        this.#reportedBrokenSchema = true;
+        this.#deps.onError(error as Error);
+      }
       throw error;
     }
   }

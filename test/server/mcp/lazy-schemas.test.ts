@@ -2,6 +2,7 @@
 // connects (whichever comes first), once, and a broken schema still fails start-up, naming its owner.
 import { createMemoryTransportPair } from "mcpkit";
 import type { StandardSchemaV1 } from "mcpkit";
+import { createMcpHandler } from "mcpkit/http";
 import { connect } from "mcpkit/testing";
 import * as v from "valibot";
 import { describe, expect, it } from "vitest";
@@ -118,6 +119,46 @@ describe("lazy tool and prompt schemas", () => {
     );
     // It stays broken: every later connection fails the same way.
     await expect(connectBare(server)).rejects.toThrow(/^tool "scalar" input/);
+  });
+
+  it("over HTTP, a broken schema fails every request and is logged once, naming the tool", async () => {
+    const { server, errors } = createServer();
+    server.tool("scalar", { input: z.string() as never }, () => "x");
+    const handler = createMcpHandler(server);
+    const initialize = (): Promise<Response> =>
+      handler.fetch(
+        new Request("http://127.0.0.1:3000/mcp", {
+          method: "POST",
+          headers: {
+            host: "127.0.0.1:3000",
+            "content-type": "application/json",
+            accept: "application/json, text/event-stream",
+          },
+          body: JSON.stringify({
+            jsonrpc: "2.0",
+            id: 1,
+            method: "initialize",
+            params: {
+              protocolVersion: "2025-11-25",
+              capabilities: {},
+              clientInfo: { name: "c", version: "1" },
+            },
+          }),
+        }),
+      );
+    expect((await initialize()).status).toBe(500);
+    expect((await initialize()).status).toBe(500);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toBeInstanceOf(TypeError);
+    expect(errors[0]?.message).toMatch(/^tool "scalar" input: MCP requires the JSON Schema root/);
+    await handler.close();
+  });
+
+  it("run() fails before serving anything", async () => {
+    const { server, errors } = createServer();
+    server.tool("scalar", { input: z.string() as never }, () => "x");
+    await expect(server.run({ transport: "http", port: 0 })).rejects.toThrow(/^tool "scalar" input/);
+    expect(errors).toEqual([]); // the caller has the error; nothing else to log
   });
 
   it("reports a plain JSON Schema's dangling $ref at connect, loading its validator first", async () => {
