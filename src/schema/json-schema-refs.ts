@@ -5,7 +5,8 @@ import { SCHEMA_LIMITS } from "./limits.js";
 /*
  * @cfworker/json-schema never fetches: a `$ref` it cannot resolve locally throws at validation time,
  * with every known schema URI in the message. We resolve once at compile time instead, so a remote
- * or dangling `$ref` fails at registration with a clear error and validation never throws for it.
+ * or dangling `$ref` fails when the schema is compiled (for a tool: when the server connects) with a
+ * clear error, and validation never throws for it.
  */
 
 /**
