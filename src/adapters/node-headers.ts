@@ -54,15 +54,15 @@ export class NodeHeaders implements Headers {
     return this.entries();
   }
 
-  append(): void {
+  append(_name: string, _value: string): void {
     throw new TypeError("Request headers are immutable");
   }
 
-  delete(): void {
+  delete(_name: string): void {
     throw new TypeError("Request headers are immutable");
   }
 
-  set(): void {
+  set(_name: string, _value: string): void {
     throw new TypeError("Request headers are immutable");
   }
 }
