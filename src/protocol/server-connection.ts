@@ -1,7 +1,7 @@
 import { ErrorCode, McpError, SdkError, SdkErrorCode } from "../jsonrpc/index.js";
 import type { JsonObject, JsonRpcNotification } from "../jsonrpc/index.js";
 import { Session } from "../session/index.js";
-import type { InboundRequest, RequestOptions } from "../session/index.js";
+import type { InboundRequest, RequestOptions, SessionHandlers } from "../session/index.js";
 import type { MessageInfo, Transport } from "../transport/index.js";
 import type { Implementation, ServerIdentity } from "./implementation.js";
 import { answerInitialize } from "./initialize.js";
@@ -9,6 +9,12 @@ import { LEGACY_ONLY_METHODS } from "./meta-keys.js";
 import { hasModernMeta, readModernMeta, toModernResult } from "./modern-request.js";
 import { MODERN_PROTOCOL_VERSIONS, allowsBatches } from "./versions.js";
 import type { Era } from "./versions.js";
+
+const RECEIVE = Symbol("receive");
+const NOTICE = Symbol("notice");
+const BATCHES = Symbol("batches");
+const ENDED = Symbol("ended");
+const FAILED = Symbol("failed");
 
 /** One request as the server's handlers see it, with the era and client facts that apply to it. */
 export interface ServerRequest {
@@ -60,9 +66,10 @@ export class ServerConnection {
     { protocolVersion: string; clientCapabilities: JsonObject; clientInfo: Implementation } | undefined;
   #initialized = false;
   readonly #legacyOnly: boolean;
-  #markClosed!: () => void;
-  /** Settles when the connection has closed (peer gone or close() called). */
-  readonly closed: Promise<void> = new Promise((resolve) => (this.#markClosed = resolve));
+  /** Made on first read of `closed`: most connections (one per stateless HTTP call) are never awaited. */
+  #closedPromise: Promise<void> | undefined;
+  #markClosed: (() => void) | undefined;
+  #isClosed = false;
 
   constructor(
     transport: Transport,
@@ -83,16 +90,42 @@ export class ServerConnection {
       this.#era = "legacy";
       this.#initialized = true;
     }
-    this.#session = new Session(transport, {
-      onRequest: (inbound) => this.#onRequest(inbound),
-      onNotification: (message, info) => this.#onNotification(message, info),
-      acceptsBatch: () => this.#era === "legacy" && allowsBatches(this.#legacy?.protocolVersion),
-      onClose: () => {
-        this.#markClosed();
-        dispatch.onClose?.(this);
-      },
-      onError: (error) => dispatch.onError?.(error),
-    });
+    this.#session = new Session(transport, new ConnectionHandlers(this));
+  }
+
+  /** Settles when the connection has closed (peer gone or close() called). */
+  get closed(): Promise<void> {
+    this.#closedPromise ??= this.#isClosed
+      ? Promise.resolve()
+      : new Promise((resolve) => (this.#markClosed = resolve));
+    return this.#closedPromise;
+  }
+
+  /** @internal The session's callbacks, on one small object rather than five closures. */
+  [RECEIVE](inbound: InboundRequest): Promise<JsonObject> {
+    return this.#onRequest(inbound);
+  }
+
+  /** @internal */
+  [NOTICE](message: JsonRpcNotification, info: MessageInfo | undefined): void {
+    this.#onNotification(message, info);
+  }
+
+  /** @internal */
+  [BATCHES](): boolean {
+    return this.#era === "legacy" && allowsBatches(this.#legacy?.protocolVersion);
+  }
+
+  /** @internal */
+  [ENDED](): void {
+    this.#isClosed = true;
+    this.#markClosed?.();
+    this.#dispatch.onClose?.(this);
+  }
+
+  /** @internal */
+  [FAILED](error: Error): void {
+    this.#dispatch.onError?.(error);
   }
 
   start(): Promise<void> {
@@ -209,5 +242,34 @@ export class ServerConnection {
       return;
     }
     this.#dispatch.handleNotification?.(message, this);
+  }
+}
+
+/** Session callbacks that forward to their connection: methods on a prototype, no closures. */
+class ConnectionHandlers implements SessionHandlers {
+  readonly #connection: ServerConnection;
+
+  constructor(connection: ServerConnection) {
+    this.#connection = connection;
+  }
+
+  onRequest(inbound: InboundRequest): Promise<JsonObject> {
+    return this.#connection[RECEIVE](inbound);
+  }
+
+  onNotification(message: JsonRpcNotification, info: MessageInfo | undefined): void {
+    this.#connection[NOTICE](message, info);
+  }
+
+  acceptsBatch(): boolean {
+    return this.#connection[BATCHES]();
+  }
+
+  onClose(): void {
+    this.#connection[ENDED]();
+  }
+
+  onError(error: Error): void {
+    this.#connection[FAILED](error);
   }
 }

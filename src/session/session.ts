@@ -59,8 +59,9 @@ export class Session implements Outbound {
   #transport: Transport;
   #handlers: SessionHandlers;
   #nextId = 0;
-  #pending = new Map<RequestId, PendingRequest>();
-  #inbound = new Map<RequestId, InboundRequest>();
+  /** Made on first use and dropped when empty: an idle session (thousands of them over HTTP) holds no Maps. */
+  #pending: Map<RequestId, PendingRequest> | undefined;
+  #inbound: Map<RequestId, InboundRequest> | undefined;
   #closed = false;
 
   constructor(transport: Transport, handlers: SessionHandlers) {
@@ -93,12 +94,12 @@ export class Session implements Outbound {
     options.onRequestId?.(id);
     const giveUp = (reason: string) => this.#giveUp(id, reason);
     const pending = new PendingRequest(id, method, options, giveUp);
-    this.#pending.set(id, pending);
+    (this.#pending ??= new Map()).set(id, pending);
     const sendOptions =
       options.relatedRequestId === undefined ? undefined : { relatedRequestId: options.relatedRequestId };
     const wire = request(id, method, options.onProgress ? withProgressToken(params, id) : params);
     this.#transport.send(wire, sendOptions).catch((error: unknown) => {
-      this.#pending.delete(id);
+      this.#forgetPending(id);
       // A transport's own SdkError (e.g. an HTTP status) says more than a wrapper would.
       pending.fail(
         error instanceof SdkError
@@ -126,19 +127,19 @@ export class Session implements Outbound {
   #shutdown(): void {
     if (this.#closed) return;
     this.#closed = true;
-    const pending = [...this.#pending.values()];
-    this.#pending.clear();
+    const pending = [...(this.#pending?.values() ?? [])];
+    this.#pending = undefined;
     for (const request of pending)
       request.fail(new SdkError(SdkErrorCode.Closed, `Connection closed before ${request.method} answered`));
-    for (const inbound of this.#inbound.values())
+    for (const inbound of this.#inbound?.values() ?? [])
       inbound.cancel(new SdkError(SdkErrorCode.Closed, "Connection closed"));
-    this.#inbound.clear();
+    this.#inbound = undefined;
     this.#handlers.onClose?.();
   }
 
   /** A request timed out or was aborted: forget it and tell the peer, best effort. */
   #giveUp(id: RequestId, reason: string): void {
-    if (!this.#pending.delete(id) || this.#closed) return;
+    if (!this.#forgetPending(id) || this.#closed) return;
     this.#transport.send(notification(CANCELLED, { requestId: id, reason })).catch(() => undefined);
   }
 
@@ -190,14 +191,14 @@ export class Session implements Outbound {
     info: MessageInfo | undefined,
     inBatch: boolean,
   ): Promise<JsonRpcResponse | undefined> {
-    if (this.#inbound.has(message.id)) {
+    if (this.#inbound?.has(message.id)) {
       return errorResponse(message.id, {
         code: ErrorCode.InvalidRequest,
         message: `Duplicate request id ${String(message.id)}`,
       });
     }
     const inbound = new InboundRequest(message, { info, inBatch, outbound: this });
-    this.#inbound.set(message.id, inbound);
+    (this.#inbound ??= new Map()).set(message.id, inbound);
     try {
       const result = await this.#handlers.onRequest(inbound);
       return inbound.cancelled || this.#closed ? undefined : resultResponse(message.id, result);
@@ -206,16 +207,28 @@ export class Session implements Outbound {
       if (!(error instanceof McpError) && !inbound.cancelled) this.#handlers.onError?.(asError(error));
       return inbound.cancelled || this.#closed ? undefined : errorResponse(message.id, toWireError(error));
     } finally {
-      if (this.#inbound.get(message.id) === inbound) this.#inbound.delete(message.id);
+      const running = this.#inbound;
+      if (running?.get(message.id) === inbound) {
+        running.delete(message.id);
+        if (running.size === 0) this.#inbound = undefined;
+      }
     }
+  }
+
+  /** Forgets a pending request; false if it was not pending. */
+  #forgetPending(id: RequestId): boolean {
+    const pending = this.#pending;
+    if (!pending?.delete(id)) return false;
+    if (pending.size === 0) this.#pending = undefined;
+    return true;
   }
 
   #onNotification(message: JsonRpcNotification, info: MessageInfo | undefined): void {
     const params = message.params;
     if (message.method === CANCELLED && params && isRequestKey(params.requestId)) {
-      this.#inbound.get(params.requestId)?.cancel(params.reason ?? "Cancelled by peer");
+      this.#inbound?.get(params.requestId)?.cancel(params.reason ?? "Cancelled by peer");
     } else if (message.method === PROGRESS && params && isRequestKey(params.progressToken)) {
-      const pending = this.#pending.get(params.progressToken);
+      const pending = this.#pending?.get(params.progressToken);
       if (pending && typeof params.progress === "number") {
         pending.progressed(toProgress(params), (reason) => this.#giveUp(pending.id, reason));
       }
@@ -225,7 +238,7 @@ export class Session implements Outbound {
 
   #onResponse(message: JsonRpcResponse): void {
     const id = message.id;
-    const pending = id === null ? undefined : this.#pending.get(id);
+    const pending = id === null ? undefined : this.#pending?.get(id);
     if (!pending) {
       const detail = "error" in message ? `: ${message.error.message}` : "";
       this.#handlers.onError?.(
@@ -233,7 +246,7 @@ export class Session implements Outbound {
       );
       return;
     }
-    this.#pending.delete(pending.id);
+    this.#forgetPending(pending.id);
     if ("error" in message) pending.settle(undefined, message.error);
     else pending.settle(message.result, undefined);
   }

@@ -48,7 +48,7 @@ async function resume(ctx: HandlerContext, session: HttpSession, lastEventId: st
     return errorResponse(404, ErrorCode.ConnectionClosed, "Unknown or expired Last-Event-ID");
   }
   const sse = new SseStream();
-  const live = session.streams.get(replay.streamId);
+  const live = session.streams?.get(replay.streamId);
   if (live && !live.done) {
     await live.resume(sse, lastEventId);
     return sse.toReply();

@@ -166,11 +166,11 @@ async function startSession(
   info: MessageInfo,
 ): Promise<HttpReply> {
   const id = newSessionId();
-  const transport = new SessionTransport(id, ctx.store);
+  // The transport tells the table when it closes: no promise reaction kept per idle session.
+  const transport = new SessionTransport(id, ctx.store, () => ctx.sessions.delete(id));
   const connection = await ctx.server.connect(transport);
-  const session: HttpSession = { id, transport, connection, streams: new Map(), lastSeen: Date.now() };
+  const session: HttpSession = { id, transport, connection, streams: undefined, lastSeen: Date.now() };
   ctx.sessions.add(session);
-  void connection.closed.then(() => ctx.sessions.delete(id));
   const response = await serveInSession(ctx, session, message, [message], info, { "mcp-session-id": id });
   // A failed initialize leaves no session behind.
   if (connection.era !== "legacy") ctx.sessions.delete(id);
@@ -199,9 +199,12 @@ function serveInSession(
     batch: Array.isArray(payload),
     ...(headers ? { headers } : {}),
     ...(resumable ? { resumable } : {}),
-    onDone: () => session.streams.delete(streamId),
+    onDone: () => {
+      session.streams?.delete(streamId);
+      if (session.streams?.size === 0) session.streams = undefined;
+    },
   });
-  session.streams.set(streamId, reply);
+  (session.streams ??= new Map()).set(streamId, reply);
   const withCloseStream: MessageInfo = Object.assign({}, info, {
     closeStream: () => reply.closeConnection(),
   });

@@ -26,10 +26,13 @@ export class SessionTransport implements Transport {
   #standalone: SseStream | undefined;
   #handlers: TransportHandlers | undefined;
   #closed = false;
+  readonly #onClosed: (() => void) | undefined;
 
-  constructor(sessionId: string, store: EventStore | undefined) {
+  /** `onClosed` runs once when the transport closes (the session table forgets the session). */
+  constructor(sessionId: string, store: EventStore | undefined, onClosed?: () => void) {
     this.#store = store;
     this.#sessionId = sessionId;
+    this.#onClosed = onClosed;
   }
 
   start(handlers: TransportHandlers): Promise<void> {
@@ -78,6 +81,7 @@ export class SessionTransport implements Transport {
     if (!this.#closed) {
       this.#closed = true;
       this.#standalone?.close();
+      this.#onClosed?.();
       this.#handlers?.onClose();
     }
     return Promise.resolve();

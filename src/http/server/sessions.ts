@@ -7,8 +7,8 @@ export interface HttpSession {
   readonly id: string;
   readonly transport: SessionTransport;
   readonly connection: ServerConnection;
-  /** Live resumable streams of this session, by stream id. */
-  readonly streams: Map<string, ReplyChannel>;
+  /** Live resumable streams of this session, by stream id; made on first use, dropped when empty. */
+  streams: Map<string, ReplyChannel> | undefined;
   lastSeen: number;
 }
 
