@@ -22,7 +22,7 @@ import type {
   JsonRpcResponse,
   RequestId,
 } from "../jsonrpc/index.js";
-import type { MessageInfo, Transport } from "../transport/index.js";
+import type { MessageInfo, Transport, TransportHandlers } from "../transport/index.js";
 import { InboundRequest } from "./inbound-request.js";
 import type { Outbound } from "./inbound-request.js";
 import { PendingRequest } from "./pending-request.js";
@@ -43,6 +43,9 @@ export interface SessionHandlers {
 }
 
 const CANCELLED = "notifications/cancelled";
+const RECEIVED = Symbol("received");
+const CARRIER_CLOSED = Symbol("carrierClosed");
+const CARRIER_FAILED = Symbol("carrierFailed");
 const PROGRESS = "notifications/progress";
 
 /**
@@ -71,11 +74,22 @@ export class Session implements Outbound {
 
   /** Starts the transport; messages flow from here on. */
   start(): Promise<void> {
-    return this.#transport.start({
-      onMessage: (payload, info) => this.#receive(payload, info),
-      onClose: () => this.#shutdown(),
-      onError: (error) => this.#handlers.onError?.(error),
-    });
+    return this.#transport.start(new SessionReceiver(this));
+  }
+
+  /** @internal What the transport delivers (see SessionReceiver). */
+  [RECEIVED](payload: unknown, info: MessageInfo | undefined): void {
+    this.#receive(payload, info);
+  }
+
+  /** @internal */
+  [CARRIER_CLOSED](): void {
+    this.#shutdown();
+  }
+
+  /** @internal */
+  [CARRIER_FAILED](error: Error): void {
+    this.#handlers.onError?.(error);
   }
 
   get closed(): boolean {
@@ -297,4 +311,25 @@ function toProgress(params: JsonObject): Progress {
 
 function asError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
+}
+
+/** The transport's callbacks into a session: one small object with methods, no closures (idle HTTP sessions number thousands). */
+class SessionReceiver implements TransportHandlers {
+  readonly #session: Session;
+
+  constructor(session: Session) {
+    this.#session = session;
+  }
+
+  onMessage(payload: unknown, info?: MessageInfo): void {
+    this.#session[RECEIVED](payload, info);
+  }
+
+  onClose(): void {
+    this.#session[CARRIER_CLOSED]();
+  }
+
+  onError(error: Error): void {
+    this.#session[CARRIER_FAILED](error);
+  }
 }
