@@ -1,6 +1,9 @@
 import { ErrorCode, McpError, isJsonObject } from "../jsonrpc/index.js";
 import type { JsonObject } from "../jsonrpc/index.js";
-import { compileSchema, formatIssues } from "../schema/index.js";
+// Straight from the modules, not the schema index: the index loads the JSON Schema engine, which
+// an elicitation needs only once a plain JSON Schema form is answered.
+import { compileSchemaLazily } from "../schema/lazy-compile.js";
+import { formatIssues } from "../schema/issues.js";
 import type { CompiledSchema, InferOutput, SchemaLike } from "../schema/index.js";
 
 /** A flat object schema describing the form to show the user. */
@@ -29,7 +32,11 @@ export function toRequestedSchema<S extends ElicitSchema>(
 ): { requestedSchema: JsonObject; validate: (answer: unknown) => Promise<ElicitOutcome<S>> } {
   let entry = prepared.get(schema);
   if (!entry) {
-    const compiled = compileSchema(schema, { io: "input", name: "elicitation", requireObjectRoot: true });
+    const compiled = compileSchemaLazily(schema, {
+      io: "input",
+      name: "elicitation",
+      requireObjectRoot: true,
+    });
     const json = compiled.jsonSchema;
     const requestedSchema: JsonObject = {
       type: "object",

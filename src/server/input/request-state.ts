@@ -39,19 +39,17 @@ const decoder = new TextDecoder();
  * const responses = await sealer.open(token, binding);
  */
 export class RequestStateSealer {
-  #rawKey: Uint8Array<ArrayBuffer>;
+  /** Undefined until first use when no key was given: making a random one loads Node's web crypto (5-10 ms of start-up). */
+  #rawKey: Uint8Array<ArrayBuffer> | undefined;
   #key: Promise<CryptoKey> | undefined;
   #ttlMs: number;
 
   constructor(options: RequestStateOptions = {}) {
     const key = options.key;
-    this.#rawKey =
-      key === undefined
-        ? crypto.getRandomValues(new Uint8Array(32))
-        : typeof key === "string"
-          ? encoder.encode(key)
-          : new Uint8Array(key);
-    if (this.#rawKey.length < 16) throw new TypeError("requestState key must have at least 16 bytes");
+    if (key !== undefined) {
+      this.#rawKey = typeof key === "string" ? encoder.encode(key) : new Uint8Array(key);
+      if (this.#rawKey.length < 16) throw new TypeError("requestState key must have at least 16 bytes");
+    }
     this.#ttlMs = options.ttlMs ?? DEFAULT_TTL_MS;
   }
 
@@ -80,6 +78,7 @@ export class RequestStateSealer {
   }
 
   #cryptoKey(): Promise<CryptoKey> {
+    this.#rawKey ??= crypto.getRandomValues(new Uint8Array(32));
     this.#key ??= crypto.subtle.importKey("raw", this.#rawKey, { name: "HMAC", hash: "SHA-256" }, false, [
       "sign",
       "verify",
