@@ -80,6 +80,9 @@ never how fast anything is.
   per client, one request in flight each; legacy clients initialize and keep their own
   \`Mcp-Session-Id\`; 2026-07-28 clients send \`_meta\` and \`MCP-Protocol-Version\`/\`Mcp-Method\`/\`Mcp-Name\`
   on every request). It is cheap enough that the raw server, not the generator, is the bottleneck.
+- **Server warm-up.** Every stdio and HTTP server first takes ${run.config.serverWarmupMs} ms of pipelined
+  calls (in each HTTP mode it serves) that are not counted, so each is measured with its hot code
+  compiled by the JIT: more code needs more calls, and a short warm-up measures the JIT, not the SDK.
 - **Cells.** Each throughput cell warms up for ${run.config.warmupMs} ms, then counts for
   ${run.config.measureMs} ms; p50/p99 are over the requests of that window. All servers of a
   workload run side by side for the round and each cell visits every implementation before the

@@ -1,6 +1,7 @@
 import type { HttpMode, Impl } from "../impls.js";
 import { HTTP_MODES } from "../impls.js";
 import { closedLoop } from "../load/closed-loop.js";
+import type { LoopResult, Phases } from "../load/closed-loop.js";
 import { HttpMcpClient } from "../load/http-client.js";
 import { HttpServerChild } from "../load/http-server-child.js";
 import { HttpConnection } from "../load/http-wire.js";
@@ -28,7 +29,9 @@ export async function httpCalls(ctx: WorkloadContext, impls: readonly Impl[]): P
   try {
     await eachImpl(ctx, impls, (impl) =>
       ctx.cell(impl, "start", async () => {
-        servers.set(impl, await HttpServerChild.start(ctx.build.entry(`servers/${impl}/http`)));
+        const server = await HttpServerChild.start(ctx.build.entry(`servers/${impl}/http`));
+        servers.set(impl, server);
+        await warmUp(ctx, impl, server.port);
       }),
     );
     for (const mode of HTTP_MODES) {
@@ -45,6 +48,13 @@ export async function httpCalls(ctx: WorkloadContext, impls: readonly Impl[]): P
   }
 }
 
+/** Load in every mode the server serves, not counted (see BenchConfig.serverWarmupMs). */
+async function warmUp(ctx: WorkloadContext, impl: Impl, port: number): Promise<void> {
+  const modes = HTTP_MODES.filter((mode) => !(mode === "modern" && impl === "v1"));
+  const phases = { warmupMs: 0, measureMs: ctx.config.serverWarmupMs / modes.length };
+  for (const mode of modes) await load(port, mode, ctx.config.pipelined, phases);
+}
+
 async function measure(
   ctx: WorkloadContext,
   impl: Impl,
@@ -52,18 +62,23 @@ async function measure(
   mode: HttpMode,
   count: number,
 ): Promise<void> {
+  const result = await load(port, mode, count, phasesOf(ctx.config));
+  const label = `HTTP, ${HTTP_MODE_LABEL[mode]}, ${count} client${count === 1 ? "" : "s"}`;
+  record(ctx.results, impl, `http.${mode}.c${count}`, label, result);
+}
+
+/** `count` raw clients, one request in flight each, for the given phases. */
+async function load(port: number, mode: HttpMode, count: number, phases: Phases): Promise<LoopResult> {
   const params = JSON.stringify(toolCallParams(ECHO_TOOL, { text: ECHO_TEXT }, mode === "modern"));
   const connections = Array.from({ length: count }, () => new HttpConnection(port));
   try {
     const clients = connections.map((connection) => new HttpMcpClient(connection, mode));
     await Promise.all(clients.map((client) => client.open()));
-    const result = await closedLoop(count, phasesOf(ctx.config), async (worker) => {
+    return await closedLoop(count, phases, async (worker) => {
       const client = clients[worker];
       if (!client) throw new Error(`no client ${worker}`);
       checkText(await client.callTool(ECHO_TOOL, params), ECHO_TEXT.length);
     });
-    const label = `HTTP, ${HTTP_MODE_LABEL[mode]}, ${count} client${count === 1 ? "" : "s"}`;
-    record(ctx.results, impl, `http.${mode}.c${count}`, label, result);
   } finally {
     for (const connection of connections) connection.close();
   }

@@ -35,6 +35,10 @@ export async function stdioCalls(ctx: WorkloadContext, impls: readonly Impl[], e
         if (!modern) await peer.initialize();
         // The first answer waits for the process to start (a 2026-07-28 client sends no initialize).
         checkText(await peer.call("tools/call", echo), ECHO_TEXT.length);
+        const warmup = { warmupMs: 0, measureMs: ctx.config.serverWarmupMs };
+        await closedLoop(ctx.config.pipelined, warmup, async () =>
+          checkText(await peer.call("tools/call", echo), ECHO_TEXT.length),
+        );
       }),
     );
     for (const cell of cellsOf(ctx, era, echo)) {
