@@ -61,10 +61,14 @@ class ChildProcessTransport implements StdioClientTransport {
     });
   }
 
-  /** The command line and working directory: the same server is started the same way. */
+  /**
+   * The command line, working directory and extra environment: the same server is started the
+   * same way (a variable can switch a server's behaviour, so it is part of the name).
+   */
   get peer(): string {
-    const { command, args = [], cwd } = this.#options;
-    return `stdio:${JSON.stringify([cwd ?? "", command, ...args])}`;
+    const { command, args = [], cwd, env = {} } = this.#options;
+    const variables = Object.entries(env).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `stdio:${JSON.stringify([cwd ?? "", command, args, variables])}`;
   }
 
   get pid(): number | undefined {

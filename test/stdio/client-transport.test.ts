@@ -63,6 +63,20 @@ describe("createStdioClientTransport", { timeout: 5000 }, () => {
     expect(client.errors[1]?.message).toContain("100 bytes");
   });
 
+  it("names its server by command, arguments, directory and extra environment (the era memory's key)", () => {
+    const peer = (options: StdioClientTransportOptions) => createStdioClientTransport(options).peer;
+    const base = { command: "node", args: ["server.js"], cwd: "/srv" };
+    expect(peer(base)).toBe(peer({ ...base }));
+    expect(peer({ ...base, env: { A: "1", B: "2" } })).toBe(peer({ ...base, env: { B: "2", A: "1" } }));
+    const others = [
+      peer({ ...base, args: ["server.js", "--legacy"] }),
+      peer({ ...base, cwd: "/other" }),
+      peer({ ...base, env: { MODE: "legacy" } }),
+      peer({ ...base, command: "bun" }),
+    ];
+    expect(new Set([peer(base), ...others]).size).toBe(5);
+  });
+
   it("rejects a send before start", async () => {
     const transport = createStdioClientTransport({ command: process.execPath });
     await expect(transport.send(request(1))).rejects.toMatchObject({ code: SdkErrorCode.NotConnected });
