@@ -1,7 +1,8 @@
-import { request as httpRequest } from "node:http";
-import type { IncomingHttpHeaders, OutgoingHttpHeaders, Server } from "node:http";
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { FetchHandler, RequestExtras } from "../../src/http/index.js";
+export { deferred, rawRequest } from "../helpers/http.js";
+export type { Deferred, RawResponse } from "../helpers/http.js";
 
 /** A FetchHandler made of one function; `close()` is recorded. */
 export function stub(
@@ -17,17 +18,6 @@ export function stub(
     },
   };
   return handler;
-}
-
-export interface Deferred<T> {
-  promise: Promise<T>;
-  resolve: (value: T) => void;
-}
-
-export function deferred<T = void>(): Deferred<T> {
-  let resolve!: (value: T) => void;
-  const promise = new Promise<T>((r) => (resolve = r));
-  return { promise, resolve };
 }
 
 /** Rejects after `ms`, so a missed event fails the test with a clear message instead of hanging. */
@@ -54,40 +44,5 @@ export function closeNow(server: Server): Promise<void> {
   return new Promise((resolve) => {
     server.close(() => resolve());
     server.closeAllConnections();
-  });
-}
-
-export interface RawResponse {
-  status: number;
-  headers: IncomingHttpHeaders;
-  rawHeaders: string[];
-  body: string;
-}
-
-/** One request over a fresh connection with node:http, which can send repeated header lines. */
-export function rawRequest(
-  url: string,
-  init: { method?: string; headers?: OutgoingHttpHeaders; body?: string } = {},
-): Promise<RawResponse> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      url,
-      { method: init.method ?? "GET", headers: init.headers, agent: false },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (chunk: Buffer) => chunks.push(chunk));
-        res.on("error", reject);
-        res.on("end", () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            rawHeaders: res.rawHeaders,
-            body: Buffer.concat(chunks).toString("utf8"),
-          }),
-        );
-      },
-    );
-    req.on("error", reject);
-    req.end(init.body);
   });
 }

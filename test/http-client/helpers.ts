@@ -6,6 +6,8 @@ import type { ClientOptions, McpServer } from "mcpkit";
 import { createMcpHandler } from "mcpkit/http";
 import type { FetchHandler, McpHandlerOptions } from "mcpkit/http";
 import { serve } from "mcpkit/node";
+export { deferred } from "../helpers/http.js";
+export type { Deferred } from "../helpers/http.js";
 
 /** One HTTP request as the client's fetch sent it. */
 export interface SeenRequest {
@@ -81,17 +83,6 @@ export async function waitFor(check: () => boolean, what: string, ms = 3_000): P
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
-}
-
-export interface Deferred<T> {
-  promise: Promise<T>;
-  resolve: (value: T) => void;
-}
-
-export function deferred<T = void>(): Deferred<T> {
-  let resolve!: (value: T) => void;
-  const promise = new Promise<T>((r) => (resolve = r));
-  return { promise, resolve };
 }
 
 /** Writes one SSE event. */

@@ -1,8 +1,8 @@
-import { request as httpRequest } from "node:http";
-import type { IncomingHttpHeaders, OutgoingHttpHeaders } from "node:http";
 import { createMcpHandler } from "mcpkit/http";
 import type { FetchHandler, HttpServable, McpHandlerOptions } from "mcpkit/http";
 import { serve } from "mcpkit/node";
+export { rawRequest } from "../helpers/http.js";
+export type { RawResponse } from "../helpers/http.js";
 
 /** A handler served by `mcpkit/node` on 127.0.0.1, port 0. */
 export interface Served {
@@ -186,39 +186,6 @@ export interface ErrorBody {
   jsonrpc: "2.0";
   id: number | string | null;
   error: { code: number; message: string; data?: unknown };
-}
-
-export interface RawResponse {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-/** One request with node:http, which (unlike fetch) lets a test set any Host header. */
-export function rawRequest(
-  url: URL | string,
-  init: { method?: string; headers?: OutgoingHttpHeaders; body?: string } = {},
-): Promise<RawResponse> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      url,
-      { method: init.method ?? "GET", headers: init.headers, agent: false },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (chunk: Buffer) => chunks.push(chunk));
-        res.on("error", reject);
-        res.on("end", () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks).toString("utf8"),
-          }),
-        );
-      },
-    );
-    req.on("error", reject);
-    req.end(init.body);
-  });
 }
 
 /** The JSON-RPC messages of an SSE body (its `message` events), in order. */
