@@ -1,4 +1,4 @@
-import { ErrorCode, McpError, SdkError, SdkErrorCode } from "../jsonrpc/index.js";
+import { ErrorCode, McpError, SdkError, SdkErrorCode, findCause } from "../jsonrpc/index.js";
 import type { JsonObject, JsonRpcNotification } from "../jsonrpc/index.js";
 import { negotiate, processEraMemory, withModernMeta } from "../protocol/index.js";
 import type {
@@ -446,9 +446,8 @@ export class Client {
 
 /** Whether an error (or one of its causes) says the server no longer knows the session. */
 function isSessionExpired(error: unknown): boolean {
-  for (let current = error, depth = 0; current instanceof Error && depth < 8; depth++) {
-    if (current instanceof SdkError && current.code === SdkErrorCode.SessionExpired) return true;
-    current = current.cause;
-  }
-  return false;
+  return (
+    findCause(error, (cause) => cause instanceof SdkError && cause.code === SdkErrorCode.SessionExpired) !==
+    undefined
+  );
 }

@@ -72,3 +72,20 @@ export function toWireError(error: unknown): JsonRpcErrorObject {
   if (error instanceof McpError) return error.toJson();
   return { code: ErrorCode.InternalError, message: "Internal error" };
 }
+
+/**
+ * The first error along `error`'s `cause` chain (itself included) that `test` accepts, looking at
+ * most 8 deep: wrappers such as "Could not send" keep the transport's own error as their cause.
+ *
+ * @example
+ * const expired = findCause(error, (e) => e instanceof SdkError && e.code === SdkErrorCode.SessionExpired);
+ */
+export function findCause<T extends Error>(error: unknown, test: (error: Error) => error is T): T | undefined;
+export function findCause(error: unknown, test: (error: Error) => boolean): Error | undefined;
+export function findCause(error: unknown, test: (error: Error) => boolean): Error | undefined {
+  for (let current = error, depth = 0; current instanceof Error && depth < 8; depth++) {
+    if (test(current)) return current;
+    current = current.cause;
+  }
+  return undefined;
+}

@@ -1,6 +1,6 @@
 export type * from "./message.js";
 export { ErrorCode, MODERN_ERROR_CODES } from "./codes.js";
-export { McpError, SdkError, SdkErrorCode, toWireError } from "./errors.js";
+export { McpError, SdkError, SdkErrorCode, findCause, toWireError } from "./errors.js";
 export {
   idOfInvalid,
   isJsonObject,

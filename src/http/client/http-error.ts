@@ -1,4 +1,4 @@
-import { SdkError, SdkErrorCode } from "../../jsonrpc/index.js";
+import { SdkError, SdkErrorCode, findCause } from "../../jsonrpc/index.js";
 
 /** What an HTTP error answer said, for callers that handle auth (401/403) or outages (5xx). */
 export interface HttpStatusDetails {
@@ -53,11 +53,7 @@ export class HttpStatusError extends SdkError {
  * const status = httpStatusOf(error)?.status; // 401, 403, 503, ...
  */
 export function httpStatusOf(error: unknown): HttpStatusError | undefined {
-  for (let current = error, depth = 0; current instanceof Error && depth < 8; depth++) {
-    if (current instanceof HttpStatusError) return current;
-    current = current.cause;
-  }
-  return undefined;
+  return findCause(error, (cause): cause is HttpStatusError => cause instanceof HttpStatusError);
 }
 
 const MAX_ERROR_BODY = 64 * 1024;
