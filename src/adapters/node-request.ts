@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { linkedSignal } from "../http/server/linked-signal.js";
 
 /** Options of {@link toRequest}. */
 export interface ToRequestOptions {
@@ -56,20 +57,14 @@ export function toRequest(req: IncomingMessage, options: ToRequestOptions = {}):
  * (A clone follows the original's own signal, not this one.)
  */
 class NodeRequest extends Request {
-  #aborter: AbortController | undefined;
-  #left = false;
+  readonly #clientLeft = linkedSignal();
 
   override get signal(): AbortSignal {
-    if (this.#aborter === undefined) {
-      this.#aborter = new AbortController();
-      if (this.#left) this.#aborter.abort();
-    }
-    return this.#aborter.signal;
+    return this.#clientLeft.signal;
   }
 
   clientLeft(): void {
-    this.#left = true;
-    this.#aborter?.abort();
+    this.#clientLeft.abort(undefined);
   }
 }
 

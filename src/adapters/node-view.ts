@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { HttpRequestView } from "../http/server/exchange.js";
+import { linkedSignal } from "../http/server/linked-signal.js";
 import { NodeHeaders } from "./node-headers.js";
 import { urlOf } from "./node-request.js";
 
@@ -18,24 +19,18 @@ export function nodeRequestView(req: IncomingMessage, options: NodeViewOptions):
   const headers = new NodeHeaders(req.headers);
   const url = options.url ?? urlOf(req, headers, options.trustProxy === true);
   const { res } = options;
-  let aborter: AbortController | undefined;
-  let left = false;
+  const clientLeft = linkedSignal();
   // Not req "close": that fires once the body is read. The response closing unfinished means the client left.
   res.once("close", () => {
     if (res.writableFinished) return;
-    left = true;
-    aborter?.abort();
+    clientLeft.abort(undefined);
   });
   return {
     method: req.method ?? "GET",
     url,
     headers,
     get signal() {
-      if (aborter === undefined) {
-        aborter = new AbortController();
-        if (left) aborter.abort();
-      }
-      return aborter.signal;
+      return clientLeft.signal;
     },
     readBody: (maxBytes) => readBody(req, maxBytes),
   };
