@@ -1,42 +1,21 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { builtinModules } from "node:module";
-import { dirname, join, resolve } from "node:path";
+import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
+import { walkImports } from "../helpers/dist-imports.js";
 import { ROOT } from "../helpers/spawn.js";
 
 /*
  * The root entry must run on any runtime (Deno, Bun, Workers, browsers): no module reachable from
- * dist/index.js may import a Node built-in. Checked on the built output, which is what users load.
+ * dist/index.js may import a Node built-in. Checked on the built output, which is what users load:
+ * esbuild's entries and the shared chunks they import, lazy chunks included.
  */
 
 const NODE_BUILTINS = new Set(builtinModules);
-const IMPORT_PATTERN =
-  /(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)|import\s*["']([^"']+)["']/g;
-
-function importsOf(file: string): string[] {
-  const source = readFileSync(file, "utf8");
-  return [...source.matchAll(IMPORT_PATTERN)].map((match) => match[1] ?? match[2] ?? match[3] ?? "");
-}
-
-/** Every specifier that is not a relative module, found by walking relative imports from `entry`. */
-function externalImports(entry: string): Map<string, string> {
-  const external = new Map<string, string>();
-  const seen = new Set<string>();
-  const queue = [entry];
-  while (queue.length > 0) {
-    const file = queue.pop()!;
-    if (seen.has(file)) continue;
-    seen.add(file);
-    for (const specifier of importsOf(file)) {
-      if (specifier.startsWith(".")) queue.push(resolve(dirname(file), specifier));
-      else external.set(specifier, file);
-    }
-  }
-  return external;
-}
+const DIST = join(ROOT, "dist");
 
 describe("runtime-neutral entries", () => {
-  const entry = join(ROOT, "dist/index.js");
+  const entry = join(DIST, "index.js");
 
   it("has a build to check", () => {
     expect(existsSync(entry), "dist/index.js is missing: run `npm run build` first").toBe(true);
@@ -45,15 +24,24 @@ describe("runtime-neutral entries", () => {
   it.each(["index.js", "http/index.js", "testing/index.js", "adapters/hono.js"])(
     "reaches no Node built-in from dist/%s",
     (file) => {
-      const offenders = [...externalImports(join(ROOT, "dist", file))].filter(
+      const offenders = [...walkImports(join(DIST, file), true).external].filter(
         ([specifier]) => specifier.startsWith("node:") || NODE_BUILTINS.has(specifier),
       );
       expect(offenders).toEqual([]);
     },
   );
 
+  it("follows the bundle's shared and lazy chunks (the walk sees the code)", () => {
+    const { files, external } = walkImports(entry, true);
+    const chunks = [...files]
+      .map((file) => relative(DIST, file))
+      .filter((file) => file.startsWith("chunks/"));
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(external.has("@cfworker/json-schema")).toBe(true); // only in the lazily imported validator chunk
+  });
+
   it("does see the Node built-ins of the stdio entry (the walk works)", () => {
-    const specifiers = [...externalImports(join(ROOT, "dist/stdio/index.js")).keys()];
+    const specifiers = [...walkImports(join(DIST, "stdio/index.js"), true).external.keys()];
     expect(specifiers.some((specifier) => specifier.startsWith("node:"))).toBe(true);
   });
 });
