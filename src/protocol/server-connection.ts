@@ -102,7 +102,7 @@ export class ServerConnection {
   }
 
   /** @internal The session's callbacks, on one small object rather than five closures. */
-  [RECEIVE](inbound: InboundRequest): Promise<JsonObject> {
+  [RECEIVE](inbound: InboundRequest): Promise<JsonObject> | JsonObject {
     return this.#onRequest(inbound);
   }
 
@@ -175,7 +175,8 @@ export class ServerConnection {
     return this.#session.request(method, params, options);
   }
 
-  async #onRequest(inbound: InboundRequest): Promise<JsonObject> {
+  /** Not async: the session awaits the answer (a throw here rejects it), so sync answers cost no tick. */
+  #onRequest(inbound: InboundRequest): Promise<JsonObject> | JsonObject {
     const { method, params } = inbound;
     // A request that claims 2026-07-28 is modern even when it is `initialize` (answered -32601).
     const modern =
@@ -194,7 +195,9 @@ export class ServerConnection {
       inbound,
       connection: this,
       era: "legacy",
-      ...legacy,
+      protocolVersion: legacy.protocolVersion,
+      clientCapabilities: legacy.clientCapabilities,
+      clientInfo: legacy.clientInfo,
       logLevel: undefined,
     });
   }
@@ -253,7 +256,7 @@ class ConnectionHandlers implements SessionHandlers {
     this.#connection = connection;
   }
 
-  onRequest(inbound: InboundRequest): Promise<JsonObject> {
+  onRequest(inbound: InboundRequest): Promise<JsonObject> | JsonObject {
     return this.#connection[RECEIVE](inbound);
   }
 

@@ -17,6 +17,8 @@ export type Lifespan<L> = () => AsyncGenerator<L, void, void> | Generator<L, voi
 export class LifespanRunner<L> {
   readonly #lifespan: Lifespan<L> | undefined;
   #started: Promise<L> | undefined;
+  /** The value once `start` resolved, so requests can read it without awaiting (one box: L may be undefined). */
+  #value: { readonly value: L } | undefined;
   #generator: AsyncGenerator<L, void, void> | Generator<L, void, void> | undefined;
 
   constructor(lifespan: Lifespan<L> | undefined) {
@@ -24,18 +26,28 @@ export class LifespanRunner<L> {
   }
 
   start(): Promise<L> {
-    this.#started ??= this.#run();
+    if (!this.#started) {
+      const started = this.#run();
+      this.#started = started;
+      started.then(
+        (value) => {
+          if (this.#started === started) this.#value = { value };
+        },
+        () => undefined, // start()'s callers see the failure
+      );
+    }
     return this.#started;
   }
 
-  /** The started value; only valid once `start` resolved. */
-  async value(): Promise<L> {
-    return this.start();
+  /** The started value, boxed, once known: requests read it without awaiting (no microtask). */
+  get known(): { readonly value: L } | undefined {
+    return this.#value;
   }
 
   async stop(): Promise<void> {
     const started = this.#started;
     this.#started = undefined;
+    this.#value = undefined;
     if (!started) return;
     await started.catch(() => undefined);
     const generator = this.#generator;

@@ -17,6 +17,9 @@ export interface McpDeps<L> {
   readonly pageSize: number | undefined;
   /** Unexpected errors: logged in full, never sent. */
   readonly onError: (error: Error) => void;
-  /** The handler context for a request (with the lifespan value, and an input round in 2026-07-28). */
-  context(request: RequestContext, round?: InputRound): Promise<Context<L>>;
+  /**
+   * The handler context for a request (with the lifespan value, and an input round in 2026-07-28);
+   * synchronous once the lifespan has started, so a call costs no extra microtask.
+   */
+  context(request: RequestContext, round?: InputRound): Context<L> | Promise<Context<L>>;
 }

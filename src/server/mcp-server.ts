@@ -126,8 +126,11 @@ export class McpServer<L = undefined> {
       sealer: new RequestStateSealer(options.requestState),
       pageSize: checkPageSize(options.pageSize),
       onError,
-      context: async (request: RequestContext, round?: InputRound) =>
-        new Context<L>(request, host, await this.#lifespan.start(), round),
+      context: (request: RequestContext, round?: InputRound) => {
+        const known = this.#lifespan.known;
+        if (known) return new Context<L>(request, host, known.value, round);
+        return this.#lifespan.start().then((value) => new Context<L>(request, host, value, round));
+      },
     };
     this.#server = new Server(info, {
       capabilities: {
@@ -342,7 +345,8 @@ export class McpServer<L = undefined> {
 
   /** Registers a method on the low-level server, through the middleware chain when there is one. */
   #method(method: string, run: (request: RequestContext) => JsonObject | Promise<JsonObject>): void {
-    this.#server.handle(method, async (params, ctx) => {
+    // Not async: a synchronous answer (or throw) passes straight through, costing no microtask.
+    this.#server.handle(method, (params, ctx) => {
       if (this.#middleware.empty) return run(ctx);
       return this.#middleware.run(method, params, ctx, async (changed) =>
         run(changed === params ? ctx : withParams(ctx, changed)),

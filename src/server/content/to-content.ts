@@ -55,6 +55,11 @@ export async function toContentBlocks(value: unknown, options: ResolveOptions = 
   return Array.isArray(converted) ? converted : await converted;
 }
 
+/** {@link toContentBlocks}, synchronous unless a binary must be resolved (the tools/call path). */
+export function toContentBlocksNow(value: unknown): ContentBlock[] | Promise<ContentBlock[]> {
+  return convert(value, {});
+}
+
 /** Synchronous unless a binary must be resolved, so plain elements create no promises. */
 function convert(value: unknown, options: ResolveOptions): ContentBlock[] | Promise<ContentBlock[]> {
   if (value === undefined || value === null) return [];

@@ -28,15 +28,19 @@ export async function callTool<L>(deps: McpDeps<L>, request: RequestContext): Pr
     return toolErrorResult(`Invalid arguments for tool "${name}": arguments must be an object`);
   let args: unknown = rawArgs;
   if (entry.input) {
-    const checked = await entry.input.validate(rawArgs);
+    // Awaits only what is pending (see MaybePromise): most schema libraries validate synchronously.
+    let checked = entry.input.validate(rawArgs);
+    if (checked instanceof Promise) checked = await checked;
     if (!checked.ok)
       return toolErrorResult(`Invalid arguments for tool "${name}": ${formatIssues(checked.issues)}`);
     args = checked.value;
   }
   try {
-    const outcome = await runHandler(deps, request, (ctx) => entry.handler(args, ctx));
+    let outcome = runHandler(deps, request, (ctx) => entry.handler(args, ctx));
+    if (outcome instanceof Promise) outcome = await outcome;
     if (outcome.kind === "input") return outcome.result;
-    return await toCallToolResult(outcome.value, entry);
+    const result = toCallToolResult(outcome.value, entry);
+    return result instanceof Promise ? await result : result;
   } catch (error) {
     if (error instanceof McpError) throw error;
     if (error instanceof ToolError) return toolErrorResult(error.message);

@@ -1,6 +1,9 @@
 import { isJsonObject } from "../../jsonrpc/index.js";
 import type { Spec2025_11_25 } from "../../spec/index.js";
-import { isContentBlock, toContentBlocks } from "../content/index.js";
+import { isContentBlock } from "../content/index.js";
+import { toContentBlocksNow } from "../content/to-content.js";
+import type { ValidationResult } from "../../schema/index.js";
+import type { MaybePromise } from "../../util/maybe-promise.js";
 import type { ToolEntry } from "./define-tool.js";
 
 type CallToolResult = Spec2025_11_25.CallToolResult;
@@ -23,10 +26,19 @@ export function toolErrorResult(message: string): CallToolResult {
  * Turns a handler's return value into a CallToolResult. With an output schema the (validated)
  * value becomes `structuredContent`, and its JSON a text block for clients that predate it.
  */
-export async function toCallToolResult<L>(value: unknown, entry: ToolEntry<L>): Promise<CallToolResult> {
+export function toCallToolResult<L>(value: unknown, entry: ToolEntry<L>): MaybePromise<CallToolResult> {
   if (isCallToolResult(value)) return value;
-  if (!entry.output) return { content: await toContentBlocks(value) };
-  const checked = await entry.output.validate(value);
+  if (!entry.output) {
+    const content = toContentBlocksNow(value);
+    return content instanceof Promise ? content.then((blocks) => ({ content: blocks })) : { content };
+  }
+  const checked = entry.output.validate(value);
+  return checked instanceof Promise
+    ? checked.then((settled) => structuredResult(settled, entry))
+    : structuredResult(checked, entry);
+}
+
+function structuredResult<L>(checked: ValidationResult<unknown>, entry: ToolEntry<L>): CallToolResult {
   if (!checked.ok)
     throw new InvalidToolOutput(entry.name, checked.issues.map((issue) => issue.message).join("; "));
   const structured = checked.value;

@@ -416,6 +416,36 @@ describe.each(ERAS)("McpServer tools (%s)", (era) => {
       expect(errors).toEqual([secret]);
     });
 
+    it("masks an error thrown synchronously, before any await, the same way", async () => {
+      const { server, errors } = createServer();
+      const secret = new Error("secret: thrown at once");
+      server.tool("sync-boom", () => {
+        throw secret;
+      });
+      await using client = await connect(server, { era });
+      expect(payload(era, await client.callTool({ name: "sync-boom" }))).toEqual({
+        content: [{ type: "text", text: 'Tool "sync-boom" failed; the server logged the details' }],
+        isError: true,
+      });
+      expect(errors).toEqual([secret]);
+    });
+
+    it("awaits a handler's thenable (not only a Promise) and masks its rejection", async () => {
+      const { server, errors } = createServer();
+      const thenable = (settle: (resolve: (v: unknown) => void, reject: (e: unknown) => void) => void) => ({
+        then: (resolve: (v: unknown) => void, reject: (e: unknown) => void) => settle(resolve, reject),
+      });
+      const failure = new Error("thenable failed");
+      server.tool("lazy", () => thenable((resolve) => setTimeout(() => resolve("later"), 1)));
+      server.tool("lazy-boom", () => thenable((_resolve, reject) => reject(failure)));
+      await using client = await connect(server, { era });
+      expect(payload(era, await client.callTool({ name: "lazy" }))).toEqual({
+        content: [{ type: "text", text: "later" }],
+      });
+      expect(payload(era, await client.callTool({ name: "lazy-boom" })).isError).toBe(true);
+      expect(errors).toEqual([failure]);
+    });
+
     it("answers a thrown McpError as that JSON-RPC error", async () => {
       const { server, errors } = createServer();
       server.tool("picky", () => {
