@@ -53,11 +53,12 @@ describe("createStdioServerTransport", { timeout: 5000 }, () => {
     expect(server.messages[0]).toEqual(batch);
   });
 
-  it("coalesces messages sent in the same tick into one write", async () => {
+  it("writes each message as it is sent, in order, so the client can start on the first answer", async () => {
     const server = await started();
     const write = vi.spyOn(server.stdout, "write");
-    await Promise.all([1, 2, 3].map((id) => server.transport.send({ jsonrpc: "2.0", id, result: {} })));
-    expect(write).toHaveBeenCalledTimes(1);
+    const sends = [1, 2, 3].map((id) => server.transport.send({ jsonrpc: "2.0", id, result: {} }));
+    expect(write).toHaveBeenCalledTimes(3); // synchronously, not at the end of the turn
+    await Promise.all(sends);
     const lines = server.output().trimEnd().split("\n");
     expect(lines.map((line) => (JSON.parse(line) as { id: number }).id)).toEqual([1, 2, 3]);
   });
