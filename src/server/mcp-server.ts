@@ -250,7 +250,16 @@ export class McpServer<L = undefined> {
    * Serves one transport (starting the lifespan first, once). Tool and prompt schemas not compiled
    * yet are compiled first: a broken one rejects with a TypeError naming its tool or prompt.
    */
-  async connect(transport: Transport, options?: ConnectionOptions): Promise<ServerConnection> {
+  connect(transport: Transport, options?: ConnectionOptions): Promise<ServerConnection> {
+    // Stateless HTTP connects once per request: once prepared and started, go straight through.
+    if (!this.#unprepared && this.#lifespan.known) {
+      this.#connected = true;
+      return this.#server.connect(transport, options);
+    }
+    return this.#firstConnect(transport, options);
+  }
+
+  async #firstConnect(transport: Transport, options?: ConnectionOptions): Promise<ServerConnection> {
     if (this.#unprepared) await this.#prepareAll(true);
     this.#connected = true;
     await this.#lifespan.start();

@@ -25,9 +25,10 @@ export function runHandler<L, T>(
   return runWithInput(
     request,
     deps.sealer,
-    async (round) => {
-      ctx = await deps.context(request, round);
-      return handler(ctx);
+    (round) => {
+      const made = deps.context(request, round);
+      if (!(made instanceof Promise)) return handler((ctx = made));
+      return made.then((ready) => handler((ctx = ready)));
     },
     () => ctx?.abandon(),
   );

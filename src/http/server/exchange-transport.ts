@@ -29,8 +29,8 @@ export class ExchangeTransport implements Transport {
 
   send(payload: JsonRpcPayload): Promise<void> {
     if (this.#closed) return Promise.reject(new SdkError(SdkErrorCode.Closed, "The HTTP exchange is over"));
-    const messages = Array.isArray(payload) ? payload : [payload];
-    return Promise.all(messages.map((message) => this.#reply.write(message))).then(() => undefined);
+    if (!Array.isArray(payload)) return this.#reply.write(payload);
+    return Promise.all(payload.map((message) => this.#reply.write(message))).then(() => undefined);
   }
 
   close(): Promise<void> {

@@ -5,7 +5,7 @@ import {
   isJsonRpcMessage,
   isJsonRpcRequest,
 } from "../../jsonrpc/index.js";
-import type { JsonRpcMessage, JsonRpcRequest, RequestId } from "../../jsonrpc/index.js";
+import type { JsonRpcMessage, JsonRpcRequest } from "../../jsonrpc/index.js";
 import { MetaKey, isLegacyVersion } from "../../protocol/index.js";
 import type { MessageInfo } from "../../transport/index.js";
 import { ExchangeTransport } from "./exchange-transport.js";
@@ -79,11 +79,11 @@ async function serveModern(
     // 2026-07-28 defines no client notifications over HTTP, and clients never send responses.
     return "method" in message ? accepted() : badRequest("2026-07-28 clients send no responses");
   }
-  const refused = checkModernRequest(request, message, ctx.server.getTool?.bind(ctx.server));
+  const refused = checkModernRequest(request, message, ctx.tools);
   if (refused) return refused;
   const abort = linkedSignal(() => request.signal);
   const reply = new ReplyChannel({
-    requestIds: new Set([message.id]),
+    requestIds: [message.id],
     mode: "auto",
     batch: false,
     statusOf: (response) => ("error" in response ? modernErrorStatus(response.error.code) : 200),
@@ -148,7 +148,7 @@ async function serveExchange(
   assumeLegacy: { protocolVersion: string } | undefined,
 ): Promise<HttpReply> {
   const reply = new ReplyChannel({
-    requestIds: new Set(requests.map((request) => request.id)),
+    requestIds: requests.map((request) => request.id),
     mode: ctx.options.jsonResponse ? "json" : "auto",
     batch: Array.isArray(payload),
     onDone: () => void transport.close(),
@@ -194,7 +194,7 @@ function serveInSession(
   const resumable =
     ctx.store && !ctx.options.jsonResponse ? { store: ctx.store, streamId, retryMs: ctx.retryMs } : undefined;
   const reply = new ReplyChannel({
-    requestIds: new Set<RequestId>(ids),
+    requestIds: ids,
     mode: ctx.options.jsonResponse ? "json" : "auto",
     batch: Array.isArray(payload),
     ...(headers ? { headers } : {}),

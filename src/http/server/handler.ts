@@ -29,6 +29,7 @@ import { SessionTable } from "./sessions.js";
 export function createMcpHandler(server: HttpServable, options: McpHandlerOptions = {}): FetchHandler {
   const ctx: HandlerContext = {
     server,
+    tools: server.getTool?.bind(server),
     options,
     sessions: new SessionTable(options),
     legacySse: new LegacySseSessions(),

@@ -6,8 +6,8 @@ import { SseStream } from "./sse.js";
 
 /** How one POST's reply is carried. */
 export interface ReplyOptions {
-  /** The request ids whose responses complete this reply. */
-  readonly requestIds: ReadonlySet<RequestId>;
+  /** The request ids whose responses complete this reply (the channel makes its own Set of them). */
+  readonly requestIds: readonly RequestId[];
   /** json: one JSON body; sse: an event stream; auto: JSON unless something precedes the response. */
   readonly mode: "json" | "sse" | "auto";
   /** The request was a (2025-03-26) batch: a JSON reply is an array. */

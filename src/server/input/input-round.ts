@@ -1,4 +1,5 @@
 import type { JsonObject } from "../../jsonrpc/index.js";
+import { isPromiseLike } from "../../util/maybe-promise.js";
 import type { CollectedResponses } from "./request-state.js";
 
 /** The three kinds of input a server may ask a client for. */
@@ -36,6 +37,8 @@ export class InputRound {
   #known: CollectedResponses;
   #pending: Record<string, InputRequest> = {};
   #counter = 0;
+  /** True once an ask is waiting for the client. */
+  #waiting = false;
   #blocked: (() => void) | undefined;
 
   constructor(known: CollectedResponses) {
@@ -50,21 +53,27 @@ export class InputRound {
     this.#counter++;
     if (Object.hasOwn(this.#known, key)) return Promise.resolve(this.#known[key]);
     this.#pending[key] = request;
+    this.#waiting = true;
     this.#blocked?.();
     return new Promise<never>(() => {});
   }
 
-  /** Runs `handler`; resolves when it returns, or (a microtask after its first unanswered ask) with `input`. */
-  run<T>(handler: () => T | Promise<T>): Promise<RoundOutcome<T>> {
+  /**
+   * Runs `handler`: its value, or (a microtask after its first unanswered ask) `input`. A handler
+   * that returns synchronously without asking is done synchronously (most tool calls); a
+   * synchronous throw is thrown.
+   */
+  run<T>(handler: () => T | Promise<T>): RoundOutcome<T> | Promise<RoundOutcome<T>> {
+    const value = handler();
+    if (!this.#waiting && !isPromiseLike(value)) return { kind: "done", value };
     return new Promise<RoundOutcome<T>>((resolve, reject) => {
       // Asks made in the same turn (e.g. Promise.all of two elicits) land in one result.
       this.#blocked = () => {
         this.#blocked = undefined;
         queueMicrotask(() => resolve({ kind: "input", requests: this.#pending, responses: this.#known }));
       };
-      Promise.resolve()
-        .then(handler)
-        .then((value) => resolve({ kind: "done", value }), reject);
+      if (this.#waiting) this.#blocked(); // asked before returning its first promise
+      Promise.resolve(value).then((settled) => resolve({ kind: "done", value: settled }), reject);
     });
   }
 }

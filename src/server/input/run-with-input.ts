@@ -1,34 +1,65 @@
 import { ErrorCode, McpError, isJsonObject } from "../../jsonrpc/index.js";
 import type { JsonObject } from "../../jsonrpc/index.js";
+import type { MaybePromise } from "../../util/maybe-promise.js";
 import { stableJson } from "../../util/stable-json.js";
 import type { RequestContext } from "../request-context.js";
 import { InputRound } from "./input-round.js";
-import type { RequestStateSealer } from "./request-state.js";
+import type { RoundOutcome } from "./input-round.js";
+import type { CollectedResponses, RequestStateSealer } from "./request-state.js";
 
 /** How many answers one request may collect over all its rounds; a bound on state size and loops. */
 const MAX_COLLECTED_RESPONSES = 32;
+
+/** The answers of a first round: none (shared; a round only reads them). */
+const NO_ANSWERS: CollectedResponses = Object.freeze({});
 
 /** What a handler run produces: a result, or (2026-07-28) an `input_required` result to return as is. */
 export type WithInput<T> =
   { readonly kind: "done"; readonly value: T } | { readonly kind: "input"; readonly result: JsonObject };
 
 /**
- * Runs a tools/call, prompts/get or resources/read handler so that asking the client for input
- * works in both eras. Legacy: the handler runs once (asks are real requests). Modern: answers
- * come from the sealed requestState and this round's inputResponses; if the handler asks for
- * more, the run ends with an InputRequiredResult carrying a freshly sealed state.
+ * Runs a 2026-07-28 tools/call, prompts/get or resources/read handler so that asking the client
+ * for input works: answers come from the sealed requestState and this round's inputResponses; if
+ * the handler asks for more, the run ends with an InputRequiredResult carrying a freshly sealed
+ * state. (Legacy handlers run once and ask with real requests: see runHandler.) A first round
+ * whose handler answers synchronously without asking is answered synchronously.
  */
-export async function runWithInput<T>(
+export function runWithInput<T>(
   request: RequestContext,
   sealer: RequestStateSealer,
-  run: (round: InputRound | undefined) => Promise<T>,
+  run: (round: InputRound) => T | Promise<T>,
   onAbandon: () => void,
-): Promise<WithInput<T>> {
-  if (request.era === "legacy") return { kind: "done", value: await run(undefined) };
+): MaybePromise<WithInput<T>> {
   const params = request.params;
   // The binding costs a canonical JSON of the arguments: made only when a state is opened or sealed.
   let binding: string | undefined;
   const bound = (): string => (binding ??= bindingOf(request));
+  const finish = (outcome: RoundOutcome<T>): MaybePromise<WithInput<T>> => {
+    if (outcome.kind === "done") return outcome;
+    onAbandon();
+    return sealer.seal(outcome.responses, bound()).then((requestState) => ({
+      kind: "input",
+      result: { resultType: "input_required", inputRequests: outcome.requests, requestState },
+    }));
+  };
+  const answered = typeof params?.requestState === "string" || isJsonObject(params?.inputResponses);
+  if (!answered) {
+    const round = new InputRound(NO_ANSWERS);
+    const outcome = round.run(() => run(round));
+    return outcome instanceof Promise ? outcome.then(finish) : finish(outcome);
+  }
+  return collectAnswers(params, sealer, bound).then((known) => {
+    const round = new InputRound(known);
+    return Promise.resolve(round.run(() => run(round))).then(finish);
+  });
+}
+
+/** The answers so far: the sealed state's, then this round's inputResponses, bounded in number. */
+async function collectAnswers(
+  params: JsonObject | undefined,
+  sealer: RequestStateSealer,
+  bound: () => string,
+): Promise<CollectedResponses> {
   const known: Record<string, unknown> = {};
   if (typeof params?.requestState === "string")
     Object.assign(known, await sealer.open(params.requestState, bound()));
@@ -39,15 +70,7 @@ export async function runWithInput<T>(
       `Too many input rounds (more than ${MAX_COLLECTED_RESPONSES} answers)`,
     );
   }
-  const round = new InputRound(known);
-  const outcome = await round.run(() => run(round));
-  if (outcome.kind === "done") return outcome;
-  onAbandon();
-  const requestState = await sealer.seal(outcome.responses, bound());
-  return {
-    kind: "input",
-    result: { resultType: "input_required", inputRequests: outcome.requests, requestState },
-  };
+  return known;
 }
 
 /** What a sealed state is bound to: the method, its arguments (minus the round bookkeeping) and the principal. */
