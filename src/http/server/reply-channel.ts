@@ -24,6 +24,9 @@ export interface ReplyOptions {
   readonly onDone?: () => void;
 }
 
+/** What a write taken synchronously returns: one shared, settled promise. */
+const TAKEN = Promise.resolve();
+
 /**
  * The reply to one POST: decides between a JSON body and an SSE stream, writes the request's
  * related messages and responses in order, and finishes once every awaited response is out.
@@ -40,12 +43,14 @@ export class ReplyChannel {
   #decided = false;
   #done = false;
   #chain: Promise<void> = Promise.resolve();
+  /** Chained tasks not finished yet; at 0 a JSON response is taken synchronously (the common case). */
+  #queued = 0;
 
   constructor(options: ReplyOptions) {
     this.#options = options;
     this.#pending = new Set(options.requestIds);
     this.response = new Promise((resolve) => (this.#resolve = resolve));
-    if (options.mode === "sse") this.#chain = this.#openSse();
+    if (options.mode === "sse") void this.#enqueue(() => this.#openSse());
   }
 
   get done(): boolean {
@@ -63,26 +68,37 @@ export class ReplyChannel {
 
   /** Writes a response or a related message; writes are applied in call order. */
   write(message: JsonRpcMessage): Promise<void> {
-    this.#chain = this.#chain.then(() => this.#write(message));
+    if (this.#queued === 0 && this.#takeNow(message)) return TAKEN;
+    return this.#enqueue(() => this.#write(message));
+  }
+
+  #enqueue(task: () => Promise<void>): Promise<void> {
+    this.#queued++;
+    this.#chain = this.#chain.then(task).finally(() => void this.#queued--);
     return this.#chain;
   }
 
-  async #write(message: JsonRpcMessage): Promise<void> {
-    if (this.#done) return;
+  /**
+   * What needs no stream: a response to a reply that is still JSON, or anything once done. True
+   * when taken; false leaves the message untouched for the ordered, asynchronous path.
+   */
+  #takeNow(message: JsonRpcMessage): boolean {
+    if (this.#done) return true;
+    if (this.#decided || this.#options.mode === "sse") return false;
     const id = "id" in message && !("method" in message) ? message.id : undefined;
-    const isResponse = id !== undefined && id !== null && this.#pending.has(id);
-    if (isResponse) this.#pending.delete(id);
-    if (!this.#decided && this.#options.mode !== "sse") {
-      if (!isResponse && this.#options.mode === "auto") {
-        await this.#openSse();
-      } else if (isResponse) {
-        this.#responses.push(message);
-        if (this.#pending.size === 0) this.#finishJson();
-        return;
-      } else {
-        return; // JSON mode carries only responses
-      }
-    }
+    if (id === undefined || id === null || !this.#pending.has(id)) return this.#options.mode === "json";
+    this.#pending.delete(id);
+    this.#responses.push(message);
+    if (this.#pending.size === 0) this.#finishJson();
+    return true;
+  }
+
+  async #write(message: JsonRpcMessage): Promise<void> {
+    if (this.#takeNow(message)) return;
+    // Not taken while undecided: an "auto" reply that must carry a message before its response.
+    if (!this.#decided) await this.#openSse();
+    const id = "id" in message && !("method" in message) ? message.id : undefined;
+    if (id !== undefined && id !== null) this.#pending.delete(id);
     await this.#emit(message);
     if (this.#pending.size === 0) this.#finishStream();
   }
@@ -90,7 +106,7 @@ export class ReplyChannel {
   /** SEP-1699 polling: end the connection now; the client resumes with GET and Last-Event-ID. */
   closeConnection(): void {
     if (!this.#options.resumable || this.#options.mode === "json") return;
-    this.#chain = this.#chain.then(async () => {
+    void this.#enqueue(async () => {
       await this.#openSse(); // a reply still undecided becomes a stream first: its priming id is the resume point
       this.#sse?.close();
     });
@@ -104,7 +120,7 @@ export class ReplyChannel {
   resume(sse: SseStream, lastEventId: string): Promise<void> {
     const resumable = this.#options.resumable;
     if (!resumable) return Promise.resolve();
-    this.#chain = this.#chain.then(async () => {
+    return this.#enqueue(async () => {
       let replay: ReplayedStream | undefined;
       try {
         replay = await resumable.store.replayAfter(lastEventId);
@@ -121,7 +137,6 @@ export class ReplyChannel {
       sse.close(); // answered while the client was away: the replay was the rest
       void resumable.store.dropStream(resumable.streamId);
     });
-    return this.#chain;
   }
 
   async #openSse(): Promise<void> {
