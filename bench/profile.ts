@@ -1,11 +1,13 @@
-// `npm run bench:profile -- [stdio|http] [mcpkit|v1|v2|raw] [seconds]`: a CPU profile (node
-// --cpu-prof) of one server under the bench's load (stdio: legacy, 16 in flight; http: 2026-07-28
-// stateless, 16 clients), summarised as the functions and files with the most self time.
+// `npm run bench:profile -- [stdio|http] [mcpkit|v1|v2|raw] [seconds] [http mode]`: a CPU profile
+// (node --cpu-prof) of one server under the bench's load (stdio: legacy, 16 in flight; http: 16
+// clients, 2026-07-28 stateless unless a mode such as stateful-json is named), summarised as the
+// functions and files with the most self time.
 import { mkdtemp, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { isImpl } from "./impls.js";
-import type { Impl } from "./impls.js";
+import { HTTP_MODES } from "./impls.js";
+import type { HttpMode, Impl } from "./impls.js";
 import { closedLoop } from "./load/closed-loop.js";
 import { HttpMcpClient } from "./load/http-client.js";
 import { HttpConnection } from "./load/http-wire.js";
@@ -17,7 +19,7 @@ import { buildRuntime } from "./lib/runtime-build.js";
 import type { RuntimeBuild } from "./lib/runtime-build.js";
 import { ECHO_TEXT, ECHO_TOOL, toolCallParams } from "./protocol.js";
 
-const [transport = "stdio", implArg = "mcpkit", secondsArg = "5"] = process.argv.slice(2);
+const [transport = "stdio", implArg = "mcpkit", secondsArg = "5", modeArg] = process.argv.slice(2);
 if (transport !== "stdio" && transport !== "http") throw new Error(`Unknown transport: ${transport}`);
 if (!isImpl(implArg)) throw new Error(`Unknown implementation: ${implArg}`);
 const phases = { warmupMs: 500, measureMs: Number(secondsArg) * 1000 };
@@ -39,7 +41,8 @@ async function profileStdio(build: RuntimeBuild, impl: Impl, flags: string[]): P
 async function profileHttp(build: RuntimeBuild, impl: Impl, flags: string[]): Promise<number> {
   const server = await HttpServerChild.start(build.entry(`servers/${impl}/http`), flags);
   const connections = Array.from({ length: IN_FLIGHT }, () => new HttpConnection(server.port));
-  const mode = impl === "v1" ? "stateful-json" : "modern";
+  const mode = (modeArg ?? (impl === "v1" ? "stateful-json" : "modern")) as HttpMode;
+  if (!HTTP_MODES.includes(mode)) throw new Error(`Unknown HTTP mode: ${mode}`);
   const clients = connections.map((connection) => new HttpMcpClient(connection, mode));
   await Promise.all(clients.map((client) => client.open()));
   const params = JSON.stringify(toolCallParams(ECHO_TOOL, { text: ECHO_TEXT }, mode === "modern"));

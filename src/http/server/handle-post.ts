@@ -20,7 +20,7 @@ import { checkParsedBody, readJsonBody } from "./read-body.js";
 import { ReplyChannel } from "./reply-channel.js";
 import { accepted, badRequest, errorResponse, isReply } from "./responses.js";
 import { SessionTransport } from "./session-transport.js";
-import { newSessionId } from "./sessions.js";
+import { newSessionId, newStreamId } from "./sessions.js";
 import type { HttpSession } from "./sessions.js";
 
 /** POST: read the body, then serve it as a 2026-07-28 request or in the legacy session flow. */
@@ -190,7 +190,7 @@ function serveInSession(
     session.transport.deliver(payload, info, undefined, ids);
     return accepted();
   }
-  const streamId = `${session.id}-${newSessionId().slice(0, 12)}`;
+  const streamId = newStreamId(session.id);
   const resumable =
     ctx.store && !ctx.options.jsonResponse ? { store: ctx.store, streamId, retryMs: ctx.retryMs } : undefined;
   const reply = new ReplyChannel({
