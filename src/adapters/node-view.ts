@@ -18,22 +18,37 @@ export interface NodeViewOptions {
 export function nodeRequestView(req: IncomingMessage, options: NodeViewOptions): HttpRequestView {
   const headers = new NodeHeaders(req.headers);
   const url = options.url ?? urlOf(req, headers, options.trustProxy === true);
+  const view = new NodeRequestView(req, url, headers);
   const { res } = options;
-  const clientLeft = linkedSignal();
   // Not req "close": that fires once the body is read. The response closing unfinished means the client left.
   res.once("close", () => {
-    if (res.writableFinished) return;
-    clientLeft.abort(undefined);
+    if (!res.writableFinished) view.clientLeft.abort(undefined);
   });
-  return {
-    method: req.method ?? "GET",
-    url,
-    headers,
-    get signal() {
-      return clientLeft.signal;
-    },
-    readBody: (maxBytes) => readBody(req, maxBytes),
-  };
+  return view;
+}
+
+/** A class rather than a literal with a getter, which V8 would build (closures, accessor) per request. */
+class NodeRequestView implements HttpRequestView {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: Headers;
+  readonly clientLeft = linkedSignal();
+  readonly #req: IncomingMessage;
+
+  constructor(req: IncomingMessage, url: string, headers: Headers) {
+    this.method = req.method ?? "GET";
+    this.url = url;
+    this.headers = headers;
+    this.#req = req;
+  }
+
+  get signal(): AbortSignal {
+    return this.clientLeft.signal;
+  }
+
+  readBody(maxBytes: number): Promise<string | undefined> {
+    return readBody(this.#req, maxBytes);
+  }
 }
 
 /** The body as UTF-8 text; past `maxBytes` the rest is discarded (not buffered) and the answer is undefined. */

@@ -25,15 +25,30 @@ export interface HttpReply {
 
 /** A web Request seen as an {@link HttpRequestView}; nothing is copied. */
 export function viewOfRequest(request: Request): HttpRequestView {
-  return {
-    method: request.method,
-    url: request.url,
-    headers: request.headers,
-    get signal() {
-      return request.signal;
-    },
-    readBody: (maxBytes) => readStreamText(request.body, maxBytes),
-  };
+  return new RequestView(request);
+}
+
+/** A class rather than a literal with a getter, which V8 would build (closures, accessor) per request. */
+class RequestView implements HttpRequestView {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: Headers;
+  readonly #request: Request;
+
+  constructor(request: Request) {
+    this.method = request.method;
+    this.url = request.url;
+    this.headers = request.headers;
+    this.#request = request;
+  }
+
+  get signal(): AbortSignal {
+    return this.#request.signal;
+  }
+
+  readBody(maxBytes: number): Promise<string | undefined> {
+    return readStreamText(this.#request.body, maxBytes);
+  }
 }
 
 /** An {@link HttpReply} as a web Response. */
