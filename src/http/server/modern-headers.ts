@@ -53,14 +53,31 @@ export function checkModernRequest(
   return undefined;
 }
 
+/** A tool's `x-mcp-header` parameters: [property, header name] pairs. */
+type HeaderParams = readonly (readonly [property: string, name: string])[];
+
+/** Per published input schema (stable per tool): most have no header parameters, found once. */
+const headerParamsOf = new WeakMap<object, HeaderParams>();
+
+function headerParams(inputSchema: unknown): HeaderParams {
+  if (!isJsonObject(inputSchema)) return [];
+  let params = headerParamsOf.get(inputSchema);
+  if (params) return params;
+  const properties = isJsonObject(inputSchema.properties) ? inputSchema.properties : {};
+  params = Object.entries(properties).flatMap(([property, schema]) => {
+    const name = isJsonObject(schema) ? schema["x-mcp-header"] : undefined;
+    return typeof name === "string" ? [[property, name] as const] : [];
+  });
+  headerParamsOf.set(inputSchema, params);
+  return params;
+}
+
 /** Every property annotated `x-mcp-header` must be mirrored exactly by its Mcp-Param header. */
 function checkParamHeaders(headers: Headers, inputSchema: unknown, args: unknown): string | undefined {
-  const properties =
-    isJsonObject(inputSchema) && isJsonObject(inputSchema.properties) ? inputSchema.properties : {};
+  const params = headerParams(inputSchema);
+  if (params.length === 0) return undefined;
   const values = isJsonObject(args) ? args : {};
-  for (const [property, schema] of Object.entries(properties)) {
-    const name = isJsonObject(schema) ? schema["x-mcp-header"] : undefined;
-    if (typeof name !== "string") continue;
+  for (const [property, name] of params) {
     const header = headers.get(`mcp-param-${name}`);
     const value = values[property];
     if (value === undefined || value === null) {
