@@ -6,6 +6,15 @@
 export const manyName = (index: number): string => `tool_${index}`;
 export const manyDescription = (index: number): string => `Bench tool number ${index}: echoes its text`;
 
+/**
+ * The names and descriptions of `count` extra tools, made before the registration clock starts (as
+ * the schemas are), so that the clock times the SDK's register calls, not the bench making strings.
+ */
+export function manyTexts(count: number): { readonly names: string[]; readonly descriptions: string[] } {
+  const names = Array.from({ length: count }, (_, index) => manyName(index));
+  return { names, descriptions: names.map((_, index) => manyDescription(index)) };
+}
+
 /** How many extra tools this server registers (the parent sets BENCH_TOOLS). */
 export function extraToolCount(): number {
   return Number(process.env.BENCH_TOOLS ?? "0");

@@ -1,7 +1,7 @@
 import { McpServer } from "mcpkit";
 import { reportToBench } from "../report.js";
 import { blobInput, echoInput, manyInputs } from "../schemas.js";
-import { blobText, extraToolCount, manyDescription, manyName } from "../tools.js";
+import { blobText, extraToolCount, manyTexts } from "../tools.js";
 
 /** The bench server on mcpkit, written as its README shows: handlers return plain values. */
 export function createBenchServer(): McpServer {
@@ -18,9 +18,11 @@ function registerMany(mcp: McpServer): void {
   const count = extraToolCount();
   if (count === 0) return;
   const inputs = manyInputs(count);
+  const { names, descriptions } = manyTexts(count);
+  const echo = ({ text }: { text: string }): string => text;
   const started = performance.now();
-  for (const [index, input] of inputs.entries()) {
-    mcp.tool(manyName(index), { description: manyDescription(index), input }, ({ text }) => text);
+  for (let index = 0; index < count; index++) {
+    mcp.tool(names[index]!, { description: descriptions[index]!, input: inputs[index]! }, echo);
   }
   reportToBench({ registerMs: performance.now() - started });
 }

@@ -2,7 +2,7 @@ import { McpServer } from "@modelcontextprotocol/server";
 import type { CallToolResult } from "@modelcontextprotocol/server";
 import { reportToBench } from "../report.js";
 import { blobInput, echoInput, manyInputs } from "../schemas.js";
-import { blobText, extraToolCount, manyDescription, manyName } from "../tools.js";
+import { blobText, extraToolCount, manyTexts } from "../tools.js";
 
 const text = (value: string): CallToolResult => ({ content: [{ type: "text", text: value }] });
 
@@ -25,12 +25,14 @@ function registerMany(server: McpServer): void {
   const count = extraToolCount();
   if (count === 0) return;
   const inputs = manyInputs(count);
+  const { names, descriptions } = manyTexts(count);
+  const echo = ({ text: value }: { text: string }): CallToolResult => text(value);
   const started = performance.now();
-  for (const [index, inputSchema] of inputs.entries()) {
+  for (let index = 0; index < count; index++) {
     server.registerTool(
-      manyName(index),
-      { description: manyDescription(index), inputSchema },
-      ({ text: value }) => text(value),
+      names[index]!,
+      { description: descriptions[index]!, inputSchema: inputs[index]! },
+      echo,
     );
   }
   reportToBench({ registerMs: performance.now() - started });
