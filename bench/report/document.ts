@@ -133,8 +133,8 @@ function zodColdStartNote(run: BenchRun): string {
   return (
     "\n\nCold start is judged with plain JSON Schema tools. With zod schemas mcpkit starts in " +
     `${ratios.join(" and ")} of 2.4.0's time (rows below); half is out of reach for any SDK there, ` +
-    'because Node\'s own start (about 90 ms here) plus `import("zod")` (60-110 ms) already exceed ' +
-    "half of 2.4.0's whole start."
+    'because Node\'s own start (about 90 ms here) plus `import("zod")` (60-110 ms) already take ' +
+    "about half of 2.4.0's whole start, before any SDK code runs."
   );
 }
 

@@ -30,7 +30,7 @@ const atMost = (key: string, bound: number, text: string): Target => ({
  * The targets, all measured side by side in one run. Where the issue names no era, both eras
  * are held to it (stdio pipelining, cold start, client CPU). Cold start is held to its target
  * with plain JSON Schema tools, each SDK loading only itself: with zod no SDK can reach half of
- * 2.4.0's start, because Node's own start plus `import("zod")` already take more than that
+ * 2.4.0's start, because Node's own start plus `import("zod")` already take about that much
  * (see zodColdStartNote); those rows are reported, not judged.
  */
 export const TARGETS: readonly Target[] = [
