@@ -85,8 +85,8 @@ export class ReplyChannel {
   #takeNow(message: JsonRpcMessage): boolean {
     if (this.#done) return true;
     if (this.#decided || this.#options.mode === "sse") return false;
-    const id = "id" in message && !("method" in message) ? message.id : undefined;
-    if (id === undefined || id === null || !this.#pending.has(id)) return this.#options.mode === "json";
+    const id = responseIdOf(message);
+    if (id === undefined || !this.#pending.has(id)) return this.#options.mode === "json";
     this.#pending.delete(id);
     this.#responses.push(message);
     if (this.#pending.size === 0) this.#finishJson();
@@ -97,8 +97,8 @@ export class ReplyChannel {
     if (this.#takeNow(message)) return;
     // Not taken while undecided: an "auto" reply that must carry a message before its response.
     if (!this.#decided) await this.#openSse();
-    const id = "id" in message && !("method" in message) ? message.id : undefined;
-    if (id !== undefined && id !== null) this.#pending.delete(id);
+    const id = responseIdOf(message);
+    if (id !== undefined) this.#pending.delete(id);
     await this.#emit(message);
     if (this.#pending.size === 0) this.#finishStream();
   }
@@ -189,4 +189,9 @@ export class ReplyChannel {
     if (resumable && delivered) void resumable.store.dropStream(resumable.streamId);
     this.#options.onDone?.();
   }
+}
+
+/** The id a response answers; undefined for requests, notifications and id-less errors. */
+function responseIdOf(message: JsonRpcMessage): RequestId | undefined {
+  return "id" in message && !("method" in message) && message.id !== null ? message.id : undefined;
 }

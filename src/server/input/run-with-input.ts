@@ -42,16 +42,16 @@ export function runWithInput<T>(
       result: { resultType: "input_required", inputRequests: outcome.requests, requestState },
     }));
   };
+  const play = (known: CollectedResponses): MaybePromise<RoundOutcome<T>> => {
+    const round = new InputRound(known);
+    return round.run(() => run(round));
+  };
   const answered = typeof params?.requestState === "string" || isJsonObject(params?.inputResponses);
   if (!answered) {
-    const round = new InputRound(NO_ANSWERS);
-    const outcome = round.run(() => run(round));
+    const outcome = play(NO_ANSWERS);
     return outcome instanceof Promise ? outcome.then(finish) : finish(outcome);
   }
-  return collectAnswers(params, sealer, bound).then((known) => {
-    const round = new InputRound(known);
-    return Promise.resolve(round.run(() => run(round))).then(finish);
-  });
+  return collectAnswers(params, sealer, bound).then(play).then(finish);
 }
 
 /** The answers so far: the sealed state's, then this round's inputResponses, bounded in number. */
