@@ -7,6 +7,7 @@ export type { ModernRequestMeta } from "./modern-request.js";
 export { answerInitialize } from "./initialize.js";
 export type { LegacyHandshake } from "./initialize.js";
 export { ServerConnection } from "./server-connection.js";
+export { serveModernRequest } from "./modern-dispatch.js";
 export type { ConnectionOptions, ServerDispatch, ServerRequest } from "./server-connection.js";
 export { createEraMemory, processEraMemory } from "./era-memory.js";
 export type { EraMemory, RememberedEra } from "./era-memory.js";

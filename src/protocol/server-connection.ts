@@ -5,9 +5,9 @@ import type { InboundRequest, RequestOptions, SessionHandlers } from "../session
 import type { MessageInfo, Transport } from "../transport/index.js";
 import type { Implementation, ServerIdentity } from "./implementation.js";
 import { answerInitialize } from "./initialize.js";
-import { LEGACY_ONLY_METHODS } from "./meta-keys.js";
-import { hasModernMeta, readModernMeta, toModernResult } from "./modern-request.js";
-import { MODERN_PROTOCOL_VERSIONS, allowsBatches } from "./versions.js";
+import { answerModern, refuseLegacyOnly } from "./modern-dispatch.js";
+import { hasModernMeta, readModernMeta } from "./modern-request.js";
+import { allowsBatches } from "./versions.js";
 import type { Era } from "./versions.js";
 
 const RECEIVE = Symbol("receive");
@@ -19,8 +19,11 @@ const FAILED = Symbol("failed");
 /** One request as the server's handlers see it, with the era and client facts that apply to it. */
 export interface ServerRequest {
   readonly inbound: InboundRequest;
-  /** The connection the request came on (per-connection state such as legacy subscriptions). */
-  readonly connection: ServerConnection;
+  /**
+   * The connection the request came on (per-connection state such as legacy subscriptions).
+   * Undefined for a 2026-07-28 request served on its own (stateless HTTP: each POST stands alone).
+   */
+  readonly connection: ServerConnection | undefined;
   readonly era: Era;
   readonly protocolVersion: string;
   readonly clientCapabilities: JsonObject;
@@ -213,27 +216,11 @@ export class ServerConnection {
     return handshake.result;
   }
 
-  async #serveModern(inbound: InboundRequest): Promise<JsonObject> {
-    const { method } = inbound;
-    if (LEGACY_ONLY_METHODS.has(method)) {
-      throw new McpError(
-        ErrorCode.MethodNotFound,
-        `Method not found: ${method} does not exist in 2026-07-28`,
-      );
-    }
+  #serveModern(inbound: InboundRequest): Promise<JsonObject> | JsonObject {
+    refuseLegacyOnly(inbound.method);
     const meta = readModernMeta(inbound.params);
     this.#era = "modern";
-    const serverInfo = this.#identity.serverInfo;
-    if (method === "server/discover") return toModernResult(method, this.#discover(), serverInfo);
-    const result = await this.#dispatch.handleRequest({ inbound, connection: this, era: "modern", ...meta });
-    return toModernResult(method, result, serverInfo);
-  }
-
-  #discover(): JsonObject {
-    const { capabilities, instructions } = this.#identity;
-    const result: JsonObject = { supportedVersions: [...MODERN_PROTOCOL_VERSIONS], capabilities };
-    if (instructions !== undefined) result.instructions = instructions;
-    return result;
+    return answerModern(inbound, meta, this.#identity, this.#dispatch, this);
   }
 
   #onNotification(message: JsonRpcNotification, _info: MessageInfo | undefined): void {

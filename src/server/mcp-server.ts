@@ -1,9 +1,11 @@
 import { ErrorCode, McpError, SdkError } from "../jsonrpc/index.js";
-import type { JsonObject } from "../jsonrpc/index.js";
+import type { JsonObject, JsonRpcResponse } from "../jsonrpc/index.js";
 import type { ClientMethod, ConnectionOptions, Implementation, ServerConnection } from "../protocol/index.js";
 import type { Spec2025_11_25 } from "../spec/index.js";
 import type { SchemaLike } from "../schema/index.js";
+import type { InboundRequest } from "../session/index.js";
 import type { Transport } from "../transport/index.js";
+import type { MaybePromise } from "../util/maybe-promise.js";
 import { withCacheHint } from "./cache-hints.js";
 import type { CacheHint, CacheableList } from "./cache-hints.js";
 import { complete } from "./complete.js";
@@ -251,19 +253,30 @@ export class McpServer<L = undefined> {
    * yet are compiled first: a broken one rejects with a TypeError naming its tool or prompt.
    */
   connect(transport: Transport, options?: ConnectionOptions): Promise<ServerConnection> {
-    // Stateless HTTP connects once per request: once prepared and started, go straight through.
-    if (!this.#unprepared && this.#lifespan.known) {
-      this.#connected = true;
-      return this.#server.connect(transport, options);
-    }
-    return this.#firstConnect(transport, options);
+    // Once prepared and started, go straight through (the lifespan is not awaited again).
+    if (this.#ready) return this.#server.connect(transport, options);
+    return this.#start().then(() => this.#server.connect(transport, options));
   }
 
-  async #firstConnect(transport: Transport, options?: ConnectionOptions): Promise<ServerConnection> {
+  /**
+   * Answers one 2026-07-28 request on its own, with no connection: what stateless HTTP does with
+   * each POST. A failure of the request becomes an error response; this rejects only when the
+   * server cannot start (a broken schema, a failing lifespan).
+   */
+  serveRequest(inbound: InboundRequest): MaybePromise<JsonRpcResponse> {
+    if (this.#ready) return this.#server.serveRequest(inbound);
+    return this.#start().then(() => this.#server.serveRequest(inbound));
+  }
+
+  /** True once schemas are compiled and the lifespan has started: requests need no waiting. */
+  get #ready(): boolean {
+    return !this.#unprepared && this.#lifespan.known !== undefined;
+  }
+
+  async #start(): Promise<void> {
     if (this.#unprepared) await this.#prepareAll(true);
     this.#connected = true;
     await this.#lifespan.start();
-    return this.#server.connect(transport, options);
   }
 
   /** The wire description of an enabled tool (the HTTP layer checks x-mcp-header parameters with it). */
@@ -372,7 +385,10 @@ export class McpServer<L = undefined> {
     return {};
   }
 
-  #legacyState(connection: ServerConnection): LegacyState {
+  #legacyState(connection: ServerConnection | undefined): LegacyState {
+    // Only legacy requests keep state, and they always come on a connection; a request served on
+    // its own (2026-07-28 over HTTP) gets a fresh state that nothing keeps.
+    if (!connection) return { logLevel: undefined, subscriptions: new Set() };
     let state = this.#legacy.get(connection);
     if (!state) this.#legacy.set(connection, (state = { logLevel: undefined, subscriptions: new Set() }));
     return state;

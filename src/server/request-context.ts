@@ -17,8 +17,11 @@ export interface RequestContext {
   readonly method: string;
   /** The request's params as received (never validated at this level). */
   readonly params: JsonObject | undefined;
-  /** The connection the request came on. */
-  readonly connection: ServerConnection;
+  /**
+   * The connection the request came on; undefined for a 2026-07-28 request served on its own
+   * (over HTTP each POST stands alone, with no connection before or after it).
+   */
+  readonly connection: ServerConnection | undefined;
   /** Aborted when the client cancels, disconnects, or the connection closes. */
   readonly signal: AbortSignal;
   readonly era: Era;
@@ -66,7 +69,7 @@ class ServerRequestContext implements RequestContext {
   readonly id: RequestId;
   readonly method: string;
   readonly params: JsonObject | undefined;
-  readonly connection: ServerConnection;
+  readonly connection: ServerConnection | undefined;
   readonly era: Era;
   readonly protocolVersion: string;
   readonly clientCapabilities: JsonObject;

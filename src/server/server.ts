@@ -1,6 +1,6 @@
 import { ErrorCode, McpError, SdkError } from "../jsonrpc/index.js";
-import type { JsonObject, JsonRpcNotification } from "../jsonrpc/index.js";
-import { ServerConnection } from "../protocol/index.js";
+import type { JsonObject, JsonRpcNotification, JsonRpcResponse } from "../jsonrpc/index.js";
+import { ServerConnection, serveModernRequest } from "../protocol/index.js";
 import type {
   ClientMethod,
   ConnectionOptions,
@@ -9,7 +9,9 @@ import type {
   ServerIdentity,
   ServerRequest,
 } from "../protocol/index.js";
+import type { InboundRequest } from "../session/index.js";
 import type { Transport } from "../transport/index.js";
+import type { MaybePromise } from "../util/maybe-promise.js";
 import { deriveCapabilities } from "./capabilities.js";
 import type { HandlerParams, HandlerResult } from "./method-types.js";
 import { toRequestContext } from "./request-context.js";
@@ -98,6 +100,14 @@ export class Server {
     this.#connections.add(connection);
     await connection.start();
     return connection;
+  }
+
+  /**
+   * Answers one 2026-07-28 request on its own, with no connection: what stateless HTTP does with
+   * each POST. Yields a response, now or later; a failure becomes an error response.
+   */
+  serveRequest(inbound: InboundRequest): MaybePromise<JsonRpcResponse> {
+    return serveModernRequest(inbound, this.#getIdentity(), this.#dispatch);
   }
 
   /** Sends a notification to every legacy connection (e.g. notifications/tools/list_changed), or those `filter` picks. */

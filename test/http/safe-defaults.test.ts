@@ -342,22 +342,23 @@ describe("nothing of the server's inside on the wire", { timeout: 5_000 }, () =>
     );
   });
 
-  it("a failure inside the handler itself is a bare 500 Internal error", async () => {
-    const broken: HttpServable = {
-      connect: () =>
-        Promise.reject(new Error("cannot open /var/lib/mcp/state.db at Object.<anonymous> (x.ts:1:1)")),
-    };
+  it("a server that cannot start answers a bare 500 Internal error, in both eras", async () => {
+    const failure = (): Promise<never> =>
+      Promise.reject(new Error("cannot open /var/lib/mcp/state.db at Object.<anonymous> (x.ts:1:1)"));
+    const broken: HttpServable = { connect: failure, serveRequest: failure };
     const { url } = await setup({}, broken);
-    const response = await post(url, INITIALIZE);
-    expect(response.status).toBe(500);
-    const text = await response.text();
-    expect(text).not.toMatch(LEAK);
-    expect(text).not.toContain("/var/lib");
-    expect(JSON.parse(text)).toEqual({
-      jsonrpc: "2.0",
-      id: null,
-      error: { code: -32603, message: "Internal error" },
-    });
+    const modern = modernRequest("tools/list", {});
+    for (const response of [await post(url, INITIALIZE), await post(url, modern.body, modern.headers)]) {
+      expect(response.status).toBe(500);
+      const text = await response.text();
+      expect(text).not.toMatch(LEAK);
+      expect(text).not.toContain("/var/lib");
+      expect(JSON.parse(text)).toEqual({
+        jsonrpc: "2.0",
+        id: null,
+        error: { code: -32603, message: "Internal error" },
+      });
+    }
   });
 });
 

@@ -5,8 +5,8 @@ import type { ReplyChannel } from "./reply-channel.js";
 
 /**
  * A transport for exactly one POST: it delivers the body once and writes everything sent back
- * to that POST's reply, then closes. Used for 2026-07-28 requests (stateless by design) and for
- * legacy requests in stateless mode.
+ * to that POST's reply, then closes. Used for legacy requests in stateless mode (a 2026-07-28
+ * request needs no transport: see serveModernExchange).
  */
 export class ExchangeTransport implements Transport {
   readonly #payload: unknown;

@@ -9,13 +9,12 @@ import type { JsonRpcMessage, JsonRpcRequest } from "../../jsonrpc/index.js";
 import { MetaKey, isLegacyVersion } from "../../protocol/index.js";
 import type { MessageInfo } from "../../transport/index.js";
 import { ExchangeTransport } from "./exchange-transport.js";
-import { linkedSignal } from "./linked-signal.js";
-import type { LinkedSignal } from "./linked-signal.js";
 import type { HttpReply, HttpRequestView } from "./exchange.js";
 import type { RequestExtras } from "./fetch-handler.js";
 import { checkContentType, checkPostAccept } from "./guards.js";
 import type { HandlerContext } from "./handler-context.js";
-import { checkModernRequest, modernErrorStatus } from "./modern-headers.js";
+import { serveModernExchange } from "./modern-exchange.js";
+import { checkModernRequest } from "./modern-headers.js";
 import { checkParsedBody, readJsonBody } from "./read-body.js";
 import { ReplyChannel } from "./reply-channel.js";
 import { accepted, badRequest, errorResponse, isReply } from "./responses.js";
@@ -69,34 +68,19 @@ function isModern(request: HttpRequestView, message: JsonRpcMessage): boolean {
   return meta?.[MetaKey.ProtocolVersion] !== undefined;
 }
 
-async function serveModern(
+function serveModern(
   ctx: HandlerContext,
   request: HttpRequestView,
   message: JsonRpcMessage,
   info: MessageInfo,
-): Promise<HttpReply> {
+): Promise<HttpReply> | HttpReply {
   if (!isJsonRpcRequest(message)) {
     // 2026-07-28 defines no client notifications over HTTP, and clients never send responses.
     return "method" in message ? accepted() : badRequest("2026-07-28 clients send no responses");
   }
   const refused = checkModernRequest(request, message, ctx.tools);
   if (refused) return refused;
-  const abort = linkedSignal(() => request.signal);
-  const reply = new ReplyChannel({
-    requestIds: [message.id],
-    mode: "auto",
-    batch: false,
-    statusOf: (response) => ("error" in response ? modernErrorStatus(response.error.code) : 200),
-    // Closing the response stream is how a 2026-07-28 client cancels (no notifications/cancelled on HTTP).
-    onClientGone: () => {
-      abort.abort(new Error("The client closed the response stream"));
-      void transport.close();
-    },
-    onDone: () => void transport.close(),
-  });
-  const transport = new ExchangeTransport(message, new ExchangeInfo(info, abort), reply);
-  await ctx.server.connect(transport);
-  return reply.response;
+  return serveModernExchange(ctx.server, request, message, info);
 }
 
 async function serveLegacy(
@@ -210,21 +194,4 @@ function serveInSession(
   });
   session.transport.deliver(payload, withCloseStream, reply, ids);
   return reply.response;
-}
-
-/** What a 2026-07-28 exchange's handler learns of its request; the abort signal is made on demand. */
-class ExchangeInfo implements MessageInfo {
-  readonly headers?: Headers;
-  readonly authInfo?: Readonly<Record<string, unknown>>;
-  readonly #abort: LinkedSignal;
-
-  constructor(info: MessageInfo, abort: LinkedSignal) {
-    if (info.headers) this.headers = info.headers;
-    if (info.authInfo) this.authInfo = info.authInfo;
-    this.#abort = abort;
-  }
-
-  get signal(): AbortSignal {
-    return this.#abort.signal;
-  }
 }
