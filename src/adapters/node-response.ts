@@ -5,6 +5,7 @@ import { toRequest } from "./node-request.js";
 import { nodeRequestView } from "./node-view.js";
 import type { HttpReply, HttpRequestView } from "../http/server/exchange.js";
 import { viewHandlerOf } from "../http/server/view-handler.js";
+import { isPromiseLike } from "../util/maybe-promise.js";
 import type { ViewHandler } from "../http/server/view-handler.js";
 
 /**
@@ -82,37 +83,49 @@ export interface NodeExchange {
   readonly extras?: (() => RequestExtras | undefined) | undefined;
 }
 
+/** What a round trip that finished synchronously returns: one shared, settled promise. */
+const DONE = Promise.resolve();
+
 /**
  * The round trip every Node-based adapter shares. Never rejects: a request that cannot be
  * translated gets a 400, anything else unexpected a generic 500 (or a cut connection once
  * headers are out), reported to `onError`. @internal
  */
-export async function respond(
+export function respond(
   handler: FetchHandler,
   exchange: NodeExchange,
   onError: (error: Error) => void = logAdapterError,
 ): Promise<void> {
-  const { req, res } = exchange;
   const serveView = viewHandlerOf(handler);
   if (serveView) return respondWithView(serveView, exchange, onError);
+  return respondWithFetch(handler, exchange, onError);
+}
+
+async function respondWithFetch(
+  handler: FetchHandler,
+  exchange: NodeExchange,
+  onError: (error: Error) => void,
+): Promise<void> {
+  const { req, res } = exchange;
   let request: Request;
   try {
     request = toRequest(req, { res, url: exchange.url, trustProxy: exchange.trustProxy });
   } catch {
-    if (!res.headersSent) res.writeHead(400, { "content-type": "application/json" }).end(BAD_REQUEST_BODY);
+    badRequest(res);
     return;
   }
   try {
     await writeResponse(res, await handler.fetch(request, exchange.extras?.()));
   } catch (error) {
-    onError(toError(error));
-    if (res.headersSent) res.destroy();
-    else res.writeHead(500, { "content-type": "application/json" }).end(INTERNAL_ERROR_BODY);
+    failed(res, error, onError);
   }
 }
 
-/** The fast path for handlers made by createMcpHandler: no web Request or Response at all. */
-async function respondWithView(
+/**
+ * The fast path for handlers made by createMcpHandler: no web Request or Response at all, and
+ * no promise beyond the handler's own when its reply is pending (a sync reply is written at once).
+ */
+function respondWithView(
   serve: ViewHandler,
   exchange: NodeExchange,
   onError: (error: Error) => void,
@@ -122,20 +135,34 @@ async function respondWithView(
   try {
     view = nodeRequestView(req, { res, url: exchange.url, trustProxy: exchange.trustProxy });
   } catch {
-    if (!res.headersSent) res.writeHead(400, { "content-type": "application/json" }).end(BAD_REQUEST_BODY);
-    return;
+    badRequest(res);
+    return DONE;
   }
+  let written: void | Promise<void>;
   try {
-    await writeReply(res, await serve(view, exchange.extras?.()));
+    const reply = serve(view, exchange.extras?.());
+    written = isPromiseLike(reply)
+      ? reply.then((settled) => writeReply(res, settled))
+      : writeReply(res, reply);
   } catch (error) {
-    onError(toError(error));
-    if (res.headersSent) res.destroy();
-    else res.writeHead(500, { "content-type": "application/json" }).end(INTERNAL_ERROR_BODY);
+    failed(res, error, onError);
+    return DONE;
   }
+  return written ? written.then(undefined, (error: unknown) => failed(res, error, onError)) : DONE;
+}
+
+function badRequest(res: ServerResponse): void {
+  if (!res.headersSent) res.writeHead(400, { "content-type": "application/json" }).end(BAD_REQUEST_BODY);
+}
+
+function failed(res: ServerResponse, error: unknown, onError: (error: Error) => void): void {
+  onError(toError(error));
+  if (res.headersSent) res.destroy();
+  else res.writeHead(500, { "content-type": "application/json" }).end(INTERNAL_ERROR_BODY);
 }
 
 /** Writes a handler's reply: text in one `end`, a stream chunk by chunk (SSE flushed at once). */
-async function writeReply(res: ServerResponse, reply: HttpReply): Promise<void> {
+function writeReply(res: ServerResponse, reply: HttpReply): void | Promise<void> {
   const { body } = reply;
   if (typeof body === "string" && canHaveBody(res, reply.status)) {
     // A known length: no chunked framing, and Node sends head and body in one write.
@@ -148,9 +175,9 @@ async function writeReply(res: ServerResponse, reply: HttpReply): Promise<void> 
   res.writeHead(reply.status, reply.headers);
   if (body === null || typeof body === "string" || !canHaveBody(res, reply.status)) {
     res.end();
-    if (body !== null && typeof body !== "string") await body.cancel();
+    if (body !== null && typeof body !== "string") return body.cancel();
     return;
   }
   if (reply.headers["content-type"]?.startsWith("text/event-stream") === true) res.flushHeaders();
-  await pipeBody(body, res);
+  return pipeBody(body, res);
 }

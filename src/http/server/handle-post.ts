@@ -8,6 +8,7 @@ import {
 import type { JsonRpcMessage, JsonRpcRequest } from "../../jsonrpc/index.js";
 import { MetaKey, isLegacyVersion } from "../../protocol/index.js";
 import type { MessageInfo } from "../../transport/index.js";
+import type { MaybePromise } from "../../util/maybe-promise.js";
 import { ExchangeTransport } from "./exchange-transport.js";
 import type { HttpReply, HttpRequestView } from "./exchange.js";
 import type { RequestExtras } from "./fetch-handler.js";
@@ -23,17 +24,26 @@ import { newSessionId, newStreamId } from "./sessions.js";
 import type { HttpSession } from "./sessions.js";
 
 /** POST: read the body, then serve it as a 2026-07-28 request or in the legacy session flow. */
-export async function handlePost(
+export function handlePost(
   ctx: HandlerContext,
   request: HttpRequestView,
   extras: RequestExtras | undefined,
-): Promise<HttpReply> {
+): MaybePromise<HttpReply> {
   const refused = checkContentType(request) ?? checkPostAccept(request);
   if (refused) return refused;
-  const body =
-    extras?.parsedBody === undefined
-      ? await readJsonBody(request, ctx.options)
-      : checkParsedBody(extras.parsedBody, ctx.options);
+  if (extras?.parsedBody !== undefined) {
+    return serveBody(ctx, request, extras, checkParsedBody(extras.parsedBody, ctx.options));
+  }
+  const body = readJsonBody(request, ctx.options);
+  return isReply(body) ? body : body.then((read) => serveBody(ctx, request, extras, read));
+}
+
+function serveBody(
+  ctx: HandlerContext,
+  request: HttpRequestView,
+  extras: RequestExtras | undefined,
+  body: { value: unknown } | HttpReply,
+): MaybePromise<HttpReply> {
   if (isReply(body)) return body;
   const payload = body.value;
   const messages = Array.isArray(payload) ? (payload as unknown[]) : [payload];

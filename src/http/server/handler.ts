@@ -15,6 +15,8 @@ import { toResponse, viewOfRequest } from "./exchange.js";
 import type { HttpReply, HttpRequestView } from "./exchange.js";
 import { withViewHandler } from "./view-handler.js";
 import { SessionTable } from "./sessions.js";
+import { isPromiseLike } from "../../util/maybe-promise.js";
+import type { MaybePromise } from "../../util/maybe-promise.js";
 
 /**
  * Streamable HTTP for both protocol eras on one endpoint, as a web-standard fetch handler:
@@ -38,19 +40,20 @@ export function createMcpHandler(server: HttpServable, options: McpHandlerOption
   };
   let closed = false;
   const cors: CorsOptions | undefined = options.cors === true ? {} : options.cors || undefined;
-  const serve = async (request: HttpRequestView, extras?: RequestExtras): Promise<HttpReply> => {
+  // Not async: a reply known synchronously (a refusal, a synchronous tool) costs no promise,
+  // and a pending one crosses one `then` here instead of an await per layer.
+  const serve = (request: HttpRequestView, extras?: RequestExtras): MaybePromise<HttpReply> => {
     if (closed)
       return errorResponse(503, ErrorCode.ConnectionClosed, "Service Unavailable: the server is closing");
     try {
       const refused = checkHostAndOrigin(request, options);
       if (refused) return refused;
-      if (!cors) return await route(ctx, request, extras);
-      if (request.method === "OPTIONS") return preflight(request, cors);
-      return withCors(request, await route(ctx, request, extras), cors);
-    } catch (error) {
-      // Never a stack or a path on the wire; the server's own onError has seen handler failures.
-      void error;
-      return errorResponse(500, ErrorCode.InternalError, "Internal error");
+      if (cors && request.method === "OPTIONS") return preflight(request, cors);
+      const reply = route(ctx, request, extras);
+      if (!isPromiseLike(reply)) return cors ? withCors(request, reply, cors) : reply;
+      return reply.then((settled) => (cors ? withCors(request, settled, cors) : settled), internalError);
+    } catch {
+      return internalError();
     }
   };
   const handler: FetchHandler = {
@@ -66,21 +69,26 @@ export function createMcpHandler(server: HttpServable, options: McpHandlerOption
   return withViewHandler(handler, serve);
 }
 
-async function route(
+function route(
   ctx: HandlerContext,
   request: HttpRequestView,
   extras: RequestExtras | undefined,
-): Promise<HttpReply> {
+): MaybePromise<HttpReply> {
   switch (request.method) {
     case "POST":
-      return await handlePost(ctx, request, extras);
+      return handlePost(ctx, request, extras);
     case "GET":
-      return await handleGet(ctx, request);
+      return handleGet(ctx, request);
     case "DELETE":
       return deleteSession(ctx, request);
     default:
       return methodNotAllowed("GET, POST, DELETE");
   }
+}
+
+/** Never a stack or a path on the wire; the server's own onError has seen handler failures. */
+function internalError(): HttpReply {
+  return errorResponse(500, ErrorCode.InternalError, "Internal error");
 }
 
 /** DELETE ends a legacy session; a later request with its id gets 404. No sessions: 405. */

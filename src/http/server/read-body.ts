@@ -15,16 +15,24 @@ const DEFAULT_MAX_DEPTH = 64;
 
 /**
  * Reads and parses a JSON body: 413 once the cap is passed (reading stops there, so a huge body
- * costs no more than the cap), 400 -32700 for invalid JSON, 400 -32600 for absurd nesting.
+ * costs no more than the cap; a declared length over it is refused before reading), 400 -32700
+ * for invalid JSON, 400 -32600 for absurd nesting. Not async: one `then` on the read, no more.
  */
-export async function readJsonBody(
+export function readJsonBody(
   request: HttpRequestView,
   limits: BodyLimits,
-): Promise<{ value: unknown } | HttpReply> {
+): Promise<{ value: unknown } | HttpReply> | HttpReply {
   const max = limits.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > max) return tooLarge(max);
-  const text = await request.readBody(max);
+  return request.readBody(max).then((text) => parseJsonBody(text, max, limits));
+}
+
+function parseJsonBody(
+  text: string | undefined,
+  max: number,
+  limits: BodyLimits,
+): { value: unknown } | HttpReply {
   if (text === undefined) return tooLarge(max);
   let value: unknown;
   try {

@@ -1,8 +1,12 @@
+import type { MaybePromise } from "../../util/maybe-promise.js";
 import type { HttpReply, HttpRequestView } from "./exchange.js";
 import type { FetchHandler, RequestExtras } from "./fetch-handler.js";
 
-/** A handler's entry below `fetch`: a request view in, a reply out, no web Request or Response. */
-export type ViewHandler = (request: HttpRequestView, extras?: RequestExtras) => Promise<HttpReply>;
+/**
+ * A handler's entry below `fetch`: a request view in, a reply out, no web Request or Response.
+ * The reply comes synchronously when nothing was pending; it never rejects.
+ */
+export type ViewHandler = (request: HttpRequestView, extras?: RequestExtras) => MaybePromise<HttpReply>;
 
 const viewHandlers = new WeakMap<FetchHandler, ViewHandler>();
 
