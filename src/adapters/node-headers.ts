@@ -14,13 +14,15 @@ export class NodeHeaders implements Headers {
   }
 
   get(name: string): string | null {
-    const value = this.#raw[name.toLowerCase()];
-    if (value === undefined) return null;
-    return typeof value === "string" ? value : value.join(", ");
+    // Names are nearly always asked for in lower case: try that before lower-casing.
+    const value: unknown = this.#raw[name] ?? this.#raw[name.toLowerCase()];
+    if (typeof value === "string") return value;
+    // Only strings and arrays are headers: the object's prototype ("constructor") is not one.
+    return Array.isArray(value) ? value.join(", ") : null;
   }
 
   has(name: string): boolean {
-    return this.#raw[name.toLowerCase()] !== undefined;
+    return this.get(name) !== null;
   }
 
   getSetCookie(): string[] {

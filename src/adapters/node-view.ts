@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { HttpRequestView } from "../http/server/exchange.js";
-import { linkedSignal } from "../http/server/linked-signal.js";
 import { NodeHeaders } from "./node-headers.js";
 import { urlOf } from "./node-request.js";
 
@@ -18,13 +17,7 @@ export interface NodeViewOptions {
 export function nodeRequestView(req: IncomingMessage, options: NodeViewOptions): HttpRequestView {
   const headers = new NodeHeaders(req.headers);
   const url = options.url ?? urlOf(req, headers, options.trustProxy === true);
-  const view = new NodeRequestView(req, url, headers);
-  const { res } = options;
-  // Not req "close": that fires once the body is read. The response closing unfinished means the client left.
-  res.once("close", () => {
-    if (!res.writableFinished) view.clientLeft.abort(undefined);
-  });
-  return view;
+  return new NodeRequestView(req, options.res, url, headers);
 }
 
 /** A class rather than a literal with a getter, which V8 would build (closures, accessor) per request. */
@@ -32,18 +25,35 @@ class NodeRequestView implements HttpRequestView {
   readonly method: string;
   readonly url: string;
   readonly headers: Headers;
-  readonly clientLeft = linkedSignal();
   readonly #req: IncomingMessage;
+  readonly #res: ServerResponse;
+  #controller: AbortController | undefined;
 
-  constructor(req: IncomingMessage, url: string, headers: Headers) {
+  constructor(req: IncomingMessage, res: ServerResponse, url: string, headers: Headers) {
     this.method = req.method ?? "GET";
     this.url = url;
     this.headers = headers;
     this.#req = req;
+    this.#res = res;
   }
 
+  /**
+   * Made on first read, and only then listening: most requests end without anyone asking. Not
+   * req "close", which fires once the body is read: the response closing unfinished means the
+   * client left, and a response already closed tells that by its state.
+   */
   get signal(): AbortSignal {
-    return this.clientLeft.signal;
+    if (this.#controller) return this.#controller.signal;
+    const controller = (this.#controller = new AbortController());
+    const res = this.#res;
+    if (res.destroyed) {
+      if (!res.writableFinished) controller.abort(undefined);
+    } else {
+      res.once("close", () => {
+        if (!res.writableFinished) controller.abort(undefined);
+      });
+    }
+    return controller.signal;
   }
 
   readBody(maxBytes: number): Promise<string | undefined> {

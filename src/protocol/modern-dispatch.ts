@@ -32,7 +32,16 @@ export function answerModern(
   const { method } = inbound;
   const serverInfo = identity.serverInfo;
   if (method === "server/discover") return toModernResult(method, discoverResult(identity), serverInfo);
-  const result = dispatch.handleRequest({ inbound, connection, era: "modern", ...meta });
+  // Fields named, not spread: a spread builds the object key by key, slowly, on every request.
+  const result = dispatch.handleRequest({
+    inbound,
+    connection,
+    era: "modern",
+    protocolVersion: meta.protocolVersion,
+    clientCapabilities: meta.clientCapabilities,
+    clientInfo: meta.clientInfo,
+    logLevel: meta.logLevel,
+  });
   if (isPromiseLike(result))
     return Promise.resolve(result).then((value) => toModernResult(method, value, serverInfo));
   return toModernResult(method, result, serverInfo);

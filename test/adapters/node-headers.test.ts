@@ -21,6 +21,13 @@ describe("NodeHeaders", () => {
     expect(headers.getSetCookie()).toEqual(["one=1", "two=2"]);
   });
 
+  it("sees no header in the names of Object.prototype (Node's header object has that prototype)", () => {
+    for (const name of ["constructor", "toString", "__proto__", "hasOwnProperty"]) {
+      expect(headers.get(name)).toBeNull();
+      expect(headers.has(name)).toBe(false);
+    }
+  });
+
   it("iterates sorted names, set-cookie one by one, without HTTP/2 pseudo headers", () => {
     expect([...headers]).toEqual([
       ["host", "127.0.0.1:8000"],

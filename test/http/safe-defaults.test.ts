@@ -286,6 +286,19 @@ describe("cancellation by disconnect", { timeout: 5_000 }, () => {
     expect(reason).toBeDefined();
   });
 
+  it("2026-07-28: leaving while a JSON answer is pending aborts the handler's ctx.signal too", async () => {
+    const { url, probes } = await setup();
+    // No log level: the tool sends nothing, so its reply stays a pending JSON body.
+    const { body, headers } = modernRequest("tools/call", { name: "wait_for_cancel", arguments: {} });
+    const controller = new AbortController();
+    const response = post(url, body, headers, { signal: controller.signal });
+    await within(probes.waiting.promise, "the tool to wait");
+    controller.abort();
+    await expect(response).rejects.toThrow();
+    const reason = await within(probes.cancelled.promise, "ctx.signal to abort");
+    expect(reason).toBeDefined();
+  });
+
   it("legacy: a disconnect is not a cancellation; notifications/cancelled is", async () => {
     const { url, probes } = await setup();
     const sessionId = await initialize(url);

@@ -34,11 +34,17 @@ export function checkHostAndOrigin(request: HasHeaders, options: GuardOptions): 
   return undefined;
 }
 
+/** The last Host found to be loopback: a client sends the same one on every request. */
+let lastLoopbackHost = "";
+
 function hostAllowed(host: string, allowed: readonly string[] | undefined): boolean {
+  if (!allowed && host === lastLoopbackHost) return true;
   const lower = host.toLowerCase();
   if (allowed)
     return allowed.some((entry) => entry.toLowerCase() === lower || entry.toLowerCase() === stripPort(lower));
-  return LOOPBACK_HOSTS.has(stripPort(lower));
+  if (!LOOPBACK_HOSTS.has(stripPort(lower))) return false;
+  lastLoopbackHost = host;
+  return true;
 }
 
 function originAllowed(origin: string, allowed: readonly string[] | undefined): boolean {
@@ -64,7 +70,9 @@ function forbidden(message: string): HttpReply {
 
 /** 415 unless the body is declared JSON. */
 export function checkContentType(request: HasHeaders): HttpReply | undefined {
-  const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  const header = request.headers.get("content-type");
+  if (header === "application/json") return undefined; // what nearly every client sends
+  const type = header?.split(";")[0]?.trim().toLowerCase();
   if (type === "application/json") return undefined;
   return errorResponse(
     415,

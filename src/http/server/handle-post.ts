@@ -46,12 +46,13 @@ function serveBody(
 ): MaybePromise<HttpReply> {
   if (isReply(body)) return body;
   const payload = body.value;
-  const messages = Array.isArray(payload) ? (payload as unknown[]) : [payload];
-  const invalid = messages.find((message) => !isJsonRpcMessage(message));
-  if (messages.length === 0 || invalid !== undefined) {
+  const valid = validMessages(payload);
+  if (!valid) {
+    const invalid: unknown = Array.isArray(payload)
+      ? (payload as unknown[]).find((item) => !isJsonRpcMessage(item))
+      : payload;
     return errorResponse(400, ErrorCode.InvalidRequest, "Invalid Request", idOfInvalid(invalid));
   }
-  const valid = messages as JsonRpcMessage[];
   const info: MessageInfo = extras?.authInfo
     ? { headers: request.headers, authInfo: extras.authInfo }
     : { headers: request.headers };
@@ -67,6 +68,12 @@ function serveBody(
   const single = valid.length === 1 && !Array.isArray(payload) ? valid[0] : undefined;
   if (single && isModern(request, single)) return serveModern(ctx, request, single, info);
   return serveLegacy(ctx, request, payload, valid, info);
+}
+
+/** The body's messages (one, or a batch's), or undefined when one is invalid or the batch is empty. */
+function validMessages(payload: unknown): JsonRpcMessage[] | undefined {
+  if (!Array.isArray(payload)) return isJsonRpcMessage(payload) ? [payload] : undefined;
+  return payload.length > 0 && payload.every(isJsonRpcMessage) ? payload : undefined;
 }
 
 /** REVISIONS.md §1(e): `_meta` protocolVersion or a non-legacy version header means 2026-07-28. */
