@@ -61,38 +61,46 @@ class NodeRequestView implements HttpRequestView {
   }
 }
 
-/** The body as UTF-8 text; past `maxBytes` the rest is discarded (not buffered) and the answer is undefined. */
+/**
+ * The body as UTF-8 text; past `maxBytes` the rest is discarded (not buffered) and the answer is
+ * undefined. Plain listeners, never removed: they go with the request, and `once` wrappers and
+ * removals cost more than the settled guard.
+ */
 function readBody(req: IncomingMessage, maxBytes: number): Promise<string | undefined> {
   // A framework already consumed the body (and did not hand it over): there is nothing left.
   if (req.readableEnded) return Promise.resolve("");
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    const cleanup = (): void => {
-      req.off("data", onData).off("end", onEnd).off("error", onError).off("close", onClose);
-    };
-    const onData = (chunk: Buffer): void => {
+    let settled = false;
+    // Past the cap the listener stays and drops what comes, so the rest is drained and the
+    // answer can still be sent on this connection.
+    req.on("data", (chunk: Buffer) => {
+      if (settled) return;
       size += chunk.length;
       if (size <= maxBytes) {
         chunks.push(chunk);
         return;
       }
-      cleanup();
-      req.resume(); // drain the rest unread, so the answer can still be sent on this connection
+      settled = true;
+      chunks.length = 0;
       resolve(undefined);
-    };
-    const onEnd = (): void => {
-      cleanup();
+    });
+    req.on("end", () => {
+      if (settled) return;
+      settled = true;
       resolve(chunks.length === 1 ? chunks[0]!.toString("utf8") : Buffer.concat(chunks).toString("utf8"));
-    };
-    const onError = (error: Error): void => {
-      cleanup();
+    });
+    req.on("error", (error: Error) => {
+      if (settled) return;
+      settled = true;
       reject(error);
-    };
-    const onClose = (): void => {
-      cleanup();
+    });
+    // 'close' comes after 'end' on a complete request; before it, the client went away.
+    req.on("close", () => {
+      if (settled) return;
+      settled = true;
       reject(new Error("The request body was aborted"));
-    };
-    req.on("data", onData).once("end", onEnd).once("error", onError).once("close", onClose);
+    });
   });
 }

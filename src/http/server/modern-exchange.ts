@@ -7,8 +7,6 @@ import { isPromiseLike } from "../../util/maybe-promise.js";
 import type { MaybePromise } from "../../util/maybe-promise.js";
 import type { HttpServable } from "./connectable.js";
 import type { HttpReply, HttpRequestView } from "./exchange.js";
-import { linkedSignal } from "./linked-signal.js";
-import type { LinkedSignal } from "./linked-signal.js";
 import { modernErrorStatus } from "./modern-headers.js";
 import { ReplyChannel } from "./reply-channel.js";
 import { jsonResponse } from "./responses.js";
@@ -32,22 +30,39 @@ export function serveModernExchange(
   return isPromiseLike(answer) ? exchange.answerLater(answer) : exchange.answer(answer);
 }
 
-/** The request's way back to its client while it runs: related notifications, never requests. */
-class ModernExchange implements Outbound {
+/**
+ * The request's way back to its client while it runs (related notifications, never requests),
+ * and what its handler learns of the HTTP request (it is the request's MessageInfo): one object
+ * per POST. The abort signal is made only if someone reads it.
+ */
+class ModernExchange implements Outbound, MessageInfo {
   readonly inbound: InboundRequest;
-  readonly #abort: LinkedSignal;
+  readonly headers?: Headers;
+  readonly authInfo?: Readonly<Record<string, unknown>>;
+  readonly #request: HttpRequestView;
+  #controller: AbortController | undefined;
+  #gone: Error | undefined;
   #stream: ReplyChannel | undefined;
   /** Hands a stream opened while the answer is pending to the HTTP reply. */
   #onStream: ((reply: Promise<HttpReply>) => void) | undefined;
   #answered = false;
 
   constructor(request: HttpRequestView, message: JsonRpcRequest, info: MessageInfo) {
-    this.#abort = linkedSignal(() => request.signal);
-    this.inbound = new InboundRequest(message, {
-      info: new ExchangeInfo(info, this.#abort),
-      inBatch: false,
-      outbound: this,
-    });
+    this.#request = request;
+    if (info.headers) this.headers = info.headers;
+    if (info.authInfo) this.authInfo = info.authInfo;
+    this.inbound = new InboundRequest(message, { info: this, inBatch: false, outbound: this });
+  }
+
+  /** Aborted when the client leaves: it closes the response stream, or the HTTP request ends early. */
+  get signal(): AbortSignal {
+    if (this.#controller) return this.#controller.signal;
+    const controller = (this.#controller = new AbortController());
+    const carrier = this.#request.signal;
+    if (this.#gone) controller.abort(this.#gone);
+    else if (carrier.aborted) controller.abort(carrier.reason);
+    else carrier.addEventListener("abort", () => controller.abort(carrier.reason), { once: true });
+    return controller.signal;
   }
 
   notify(method: string, params: JsonObject | undefined): Promise<void> {
@@ -107,25 +122,8 @@ class ModernExchange implements Outbound {
   }
 
   #clientGone(): void {
-    const reason = new Error("The client closed the response stream");
-    this.#abort.abort(reason);
+    const reason = (this.#gone = new Error("The client closed the response stream"));
+    this.#controller?.abort(reason);
     this.inbound.cancel(reason);
-  }
-}
-
-/** What a 2026-07-28 exchange's handler learns of its request; the abort signal is made on demand. */
-class ExchangeInfo implements MessageInfo {
-  readonly headers?: Headers;
-  readonly authInfo?: Readonly<Record<string, unknown>>;
-  readonly #abort: LinkedSignal;
-
-  constructor(info: MessageInfo, abort: LinkedSignal) {
-    if (info.headers) this.headers = info.headers;
-    if (info.authInfo) this.authInfo = info.authInfo;
-    this.#abort = abort;
-  }
-
-  get signal(): AbortSignal {
-    return this.#abort.signal;
   }
 }
