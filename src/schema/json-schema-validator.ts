@@ -4,6 +4,7 @@ import type { ValidationResult } from "./issues.js";
 import { detectDraft } from "./json-schema-draft.js";
 import { toSchemaIssues } from "./json-schema-errors.js";
 import { resolveReferences } from "./json-schema-refs.js";
+import { simpleObjectCheck } from "./simple-object-check.js";
 import type { JsonSchema } from "./schema-like.js";
 
 /*
@@ -28,12 +29,14 @@ export function createJsonSchemaValidator(
   const draft = detectDraft(schema, name);
   const copy = structuredClone(schema) as Schema;
   const lookup = resolveReferences(copy, name);
+  const surelyValid = simpleObjectCheck(schema);
   const run = (value: unknown): ValidationResult<Record<string, unknown>> => {
     const result = validate(value, copy, draft, lookup, false);
     if (result.valid) return { ok: true, value: value as Record<string, unknown> };
     return { ok: false, issues: toSchemaIssues(result.errors, value) };
   };
   return (value) => {
+    if (surelyValid?.(value)) return { ok: true, value: value as Record<string, unknown> };
     try {
       return run(value);
     } catch (error) {
