@@ -2,7 +2,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { FetchHandler, RequestExtras } from "../http/index.js";
 import { BAD_REQUEST_BODY, INTERNAL_ERROR_BODY, logAdapterError, toError } from "./internal.js";
 import { toRequest } from "./node-request.js";
-import { nodeRequestView } from "./node-view.js";
+import { nodeRequestView, readSmallBody } from "./node-view.js";
+import type { ReadBody } from "./node-view.js";
 import type { HttpReply, HttpRequestView } from "../http/server/exchange.js";
 import { viewHandlerOf } from "../http/server/view-handler.js";
 import { isPromiseLike } from "../util/maybe-promise.js";
@@ -124,16 +125,38 @@ async function respondWithFetch(
 /**
  * The fast path for handlers made by createMcpHandler: no web Request or Response at all, and
  * no promise beyond the handler's own when its reply is pending (a sync reply is written at once).
+ * A small body is read first (readSmallBody), so such a reply is written in the same callback
+ * that received the body's last byte.
  */
 function respondWithView(
   serve: ViewHandler,
   exchange: NodeExchange,
   onError: (error: Error) => void,
 ): Promise<void> {
+  let done: (() => void) | undefined;
+  const reading = readSmallBody(
+    exchange.req,
+    (body) => {
+      const served = serveView(serve, exchange, onError, body);
+      if (served === DONE) done?.();
+      else void served.then(done);
+    },
+    () => done?.(),
+  );
+  if (!reading) return serveView(serve, exchange, onError, undefined);
+  return new Promise((resolve) => (done = resolve));
+}
+
+function serveView(
+  serve: ViewHandler,
+  exchange: NodeExchange,
+  onError: (error: Error) => void,
+  body: ReadBody | undefined,
+): Promise<void> {
   const { req, res } = exchange;
   let view: HttpRequestView;
   try {
-    view = nodeRequestView(req, { res, url: exchange.url, trustProxy: exchange.trustProxy });
+    view = nodeRequestView(req, { res, url: exchange.url, trustProxy: exchange.trustProxy, body });
   } catch {
     badRequest(res);
     return DONE;

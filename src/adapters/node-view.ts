@@ -6,6 +6,8 @@ import { urlOf } from "./node-request.js";
 /** Options of {@link nodeRequestView}. */
 export interface NodeViewOptions {
   readonly res: ServerResponse;
+  /** The whole body, when it was read before the view was made (see readSmallBody). */
+  readonly body?: ReadBody | undefined;
   readonly url?: string | undefined;
   readonly trustProxy?: boolean | undefined;
 }
@@ -17,7 +19,53 @@ export interface NodeViewOptions {
 export function nodeRequestView(req: IncomingMessage, options: NodeViewOptions): HttpRequestView {
   const headers = new NodeHeaders(req.headers);
   const url = options.url ?? urlOf(req, headers, options.trustProxy === true);
-  return new NodeRequestView(req, options.res, url, headers);
+  return new NodeRequestView(req, options.res, url, headers, options.body);
+}
+
+/** A body read in full: its text and its size in bytes (the handler's cap is in bytes). */
+export interface ReadBody {
+  readonly text: string;
+  readonly bytes: number;
+}
+
+/** Bodies read before dispatch declare a length up to this; larger or unsized ones stream in. */
+const SMALL_BODY_BYTES = 64 * 1024;
+
+/**
+ * Reads the body first when it is small and its length declared, as nearly every MCP request's
+ * is: then the handler gets it synchronously, and the whole exchange, from its last byte in to
+ * the reply out, runs in the socket's read callback instead of across promise turns. Calls
+ * `onBody` with it, or returns false (nothing read) when the body should stream in instead.
+ * A request that ends before its body does calls `onGone`: there is nobody left to answer.
+ */
+export function readSmallBody(
+  req: IncomingMessage,
+  onBody: (body: ReadBody) => void,
+  onGone: () => void,
+): boolean {
+  const declared = Number(req.headers["content-length"]);
+  if (!(declared > 0 && declared <= SMALL_BODY_BYTES) || req.readableEnded) return false;
+  const chunks: Buffer[] = [];
+  let bytes = 0;
+  let settled = false;
+  req.on("data", (chunk: Buffer) => {
+    bytes += chunk.length;
+    if (bytes <= SMALL_BODY_BYTES) chunks.push(chunk);
+  });
+  req.on("end", () => {
+    if (settled || bytes > SMALL_BODY_BYTES) return;
+    settled = true;
+    const text = chunks.length === 1 ? chunks[0]!.toString("utf8") : Buffer.concat(chunks).toString("utf8");
+    onBody({ text, bytes });
+  });
+  req.on("close", () => {
+    if (settled) return;
+    settled = true;
+    onGone();
+  });
+  // No 'error' listener means an aborted request would throw: take it, the 'close' follows.
+  req.on("error", () => undefined);
+  return true;
 }
 
 /** A class rather than a literal with a getter, which V8 would build (closures, accessor) per request. */
@@ -27,14 +75,22 @@ class NodeRequestView implements HttpRequestView {
   readonly headers: Headers;
   readonly #req: IncomingMessage;
   readonly #res: ServerResponse;
+  readonly #body: ReadBody | undefined;
   #controller: AbortController | undefined;
 
-  constructor(req: IncomingMessage, res: ServerResponse, url: string, headers: Headers) {
+  constructor(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: string,
+    headers: Headers,
+    body: ReadBody | undefined,
+  ) {
     this.method = req.method ?? "GET";
     this.url = url;
     this.headers = headers;
     this.#req = req;
     this.#res = res;
+    this.#body = body;
   }
 
   /**
@@ -56,7 +112,9 @@ class NodeRequestView implements HttpRequestView {
     return controller.signal;
   }
 
-  readBody(maxBytes: number): Promise<string | undefined> {
+  readBody(maxBytes: number): string | undefined | Promise<string | undefined> {
+    const body = this.#body;
+    if (body) return body.bytes > maxBytes ? undefined : body.text;
     return readBody(this.#req, maxBytes);
   }
 }

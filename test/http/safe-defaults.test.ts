@@ -130,6 +130,20 @@ describe("content negotiation and body limits", { timeout: 5_000 }, () => {
     expect(charset.status).toBe(200);
   });
 
+  it("a small body over maxBodyBytes in bytes (not characters) is 413; one under it is served", async () => {
+    const { url } = await setup({ maxBodyBytes: 400 });
+    // 150 characters of 3 bytes each: under the cap in characters, over it in bytes.
+    const wide = {
+      ...INITIALIZE,
+      params: { ...INITIALIZE.params, clientInfo: { name: "€".repeat(150), version: "1" } },
+    };
+    expect(JSON.stringify(wide).length).toBeLessThan(400);
+    const refused = await post(url, wide);
+    expect(refused.status).toBe(413);
+    expect((await errorOf(refused)).error.message).toMatch(/400 bytes/);
+    expect((await post(url, INITIALIZE)).status).toBe(200);
+  });
+
   it("413 for a declared 5 MiB body, answered before a byte of it is sent", async () => {
     const { url } = await setup();
     const response = await new Promise<{ status: number; body: string; sent: number }>((resolve, reject) => {

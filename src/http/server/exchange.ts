@@ -1,3 +1,5 @@
+import type { MaybePromise } from "../../util/maybe-promise.js";
+
 /**
  * What the MCP handler reads of an HTTP request. A web Request provides it through
  * {@link viewOfRequest}; the Node adapter provides it straight from `IncomingMessage`, because
@@ -10,8 +12,11 @@ export interface HttpRequestView {
   readonly headers: Headers;
   /** Aborted when the client goes away before the answer is complete. Made on first read. */
   readonly signal: AbortSignal;
-  /** The body as text, or undefined once it passes `maxBytes` (reading stops there). */
-  readBody(maxBytes: number): Promise<string | undefined>;
+  /**
+   * The body as text, or undefined once it passes `maxBytes` (reading stops there). Synchronous
+   * when the body was already read (the Node adapter reads small bodies before dispatch).
+   */
+  readBody(maxBytes: number): MaybePromise<string | undefined>;
 }
 
 /** The handler's answer before it becomes a web Response (or is written to a Node response). */

@@ -8,6 +8,7 @@ import {
 import type { JsonRpcMessage, JsonRpcRequest } from "../../jsonrpc/index.js";
 import { MetaKey, isLegacyVersion } from "../../protocol/index.js";
 import type { MessageInfo } from "../../transport/index.js";
+import { isPromiseLike } from "../../util/maybe-promise.js";
 import type { MaybePromise } from "../../util/maybe-promise.js";
 import { ExchangeTransport } from "./exchange-transport.js";
 import type { HttpReply, HttpRequestView } from "./exchange.js";
@@ -35,7 +36,8 @@ export function handlePost(
     return serveBody(ctx, request, extras, checkParsedBody(extras.parsedBody, ctx.options));
   }
   const body = readJsonBody(request, ctx.options);
-  return isReply(body) ? body : body.then((read) => serveBody(ctx, request, extras, read));
+  if (isPromiseLike(body)) return body.then((read) => serveBody(ctx, request, extras, read));
+  return serveBody(ctx, request, extras, body);
 }
 
 function serveBody(

@@ -1,6 +1,8 @@
 import { ErrorCode } from "../../jsonrpc/index.js";
 import type { HttpReply, HttpRequestView } from "./exchange.js";
 import { errorResponse } from "./responses.js";
+import { isPromiseLike } from "../../util/maybe-promise.js";
+import type { MaybePromise } from "../../util/maybe-promise.js";
 
 /** Limits on what a request body may be. */
 export interface BodyLimits {
@@ -16,16 +18,20 @@ const DEFAULT_MAX_DEPTH = 64;
 /**
  * Reads and parses a JSON body: 413 once the cap is passed (reading stops there, so a huge body
  * costs no more than the cap; a declared length over it is refused before reading), 400 -32700
- * for invalid JSON, 400 -32600 for absurd nesting. Not async: one `then` on the read, no more.
+ * for invalid JSON, 400 -32600 for absurd nesting. Not async: a body already read is parsed at
+ * once, one still coming costs one `then`.
  */
 export function readJsonBody(
   request: HttpRequestView,
   limits: BodyLimits,
-): Promise<{ value: unknown } | HttpReply> | HttpReply {
+): MaybePromise<{ value: unknown } | HttpReply> {
   const max = limits.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > max) return tooLarge(max);
-  return request.readBody(max).then((text) => parseJsonBody(text, max, limits));
+  const text = request.readBody(max);
+  return isPromiseLike(text)
+    ? text.then((read) => parseJsonBody(read, max, limits))
+    : parseJsonBody(text, max, limits);
 }
 
 function parseJsonBody(
