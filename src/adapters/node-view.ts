@@ -63,8 +63,7 @@ export function readSmallBody(
     settled = true;
     onGone();
   });
-  // No 'error' listener means an aborted request would throw: take it, the 'close' follows.
-  req.on("error", () => undefined);
+  // No 'error' listener: an IncomingMessage emits 'error' only to listeners, and 'close' follows.
   return true;
 }
 

@@ -81,11 +81,18 @@ export function checkContentType(request: HasHeaders): HttpReply | undefined {
   );
 }
 
+/** The last Accept header found acceptable for a POST. */
+let lastAcceptable: string | undefined;
+
 /** 406 unless the client accepts both JSON and SSE replies (as the spec requires it to). */
 export function checkPostAccept(request: HasHeaders): HttpReply | undefined {
   const accept = request.headers.get("accept") ?? "";
+  if (accept === lastAcceptable) return undefined; // a client sends the same Accept every time
   const any = accept.includes("*/*");
-  if (any || (accept.includes("application/json") && accept.includes("text/event-stream"))) return undefined;
+  if (any || (accept.includes("application/json") && accept.includes("text/event-stream"))) {
+    lastAcceptable = accept;
+    return undefined;
+  }
   return errorResponse(
     406,
     ErrorCode.ConnectionClosed,

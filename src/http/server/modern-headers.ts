@@ -30,17 +30,15 @@ export function checkModernRequest(
     const missing = typeof version !== "string" ? MetaKey.ProtocolVersion : MetaKey.ClientCapabilities;
     return errorResponse(400, ErrorCode.InvalidParams, `Missing required _meta "${missing}"`, id);
   }
-  const mismatch = (what: string) =>
-    errorResponse(400, ErrorCode.HeaderMismatch, `Header mismatch: ${what}`, id);
   const headers = request.headers;
   if (headers.get("mcp-protocol-version")?.trim() !== version)
-    return mismatch("MCP-Protocol-Version must equal _meta protocolVersion");
+    return mismatch(id, "MCP-Protocol-Version must equal _meta protocolVersion");
   if (headers.get("mcp-method")?.trim() !== message.method)
-    return mismatch("Mcp-Method must equal the body's method");
+    return mismatch(id, "Mcp-Method must equal the body's method");
   const field = NAMED_BY[message.method];
   const name = headers.get("mcp-name");
   if (field && (name === null || decodeHeaderValue(name.trim()) !== message.params?.[field])) {
-    return mismatch(`Mcp-Name must equal params.${field}`);
+    return mismatch(id, `Mcp-Name must equal params.${field}`);
   }
   if (message.method === "tools/call" && tools && typeof message.params?.name === "string") {
     const problem = checkParamHeaders(
@@ -48,9 +46,14 @@ export function checkModernRequest(
       tools(message.params.name)?.inputSchema,
       message.params.arguments,
     );
-    if (problem) return mismatch(problem);
+    if (problem) return mismatch(id, problem);
   }
   return undefined;
+}
+
+/** 400 -32020: a routing header does not say what the body says. */
+function mismatch(id: JsonRpcRequest["id"], what: string): HttpReply {
+  return errorResponse(400, ErrorCode.HeaderMismatch, `Header mismatch: ${what}`, id);
 }
 
 /** A tool's `x-mcp-header` parameters: [property, header name] pairs. */
