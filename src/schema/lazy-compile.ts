@@ -4,6 +4,7 @@ import type * as JsonSchemaEngine from "./json-schema-validator.js";
 import { publishJsonSchema, usesJsonSchemaEngine } from "./publish.js";
 import type { InferOutput, JsonSchema, SchemaLike } from "./schema-like.js";
 import type { StandardSchemaV1 } from "./standard-schema.js";
+import { simpleObjectCheck } from "./simple-object-check.js";
 import { createStandardValidator } from "./standard-validator.js";
 
 /*
@@ -68,8 +69,15 @@ export function compileSchemaLazily<S extends SchemaLike>(
   return { jsonSchema, validate, ready: () => undefined };
 }
 
-/** A plain JSON Schema validated by @cfworker/json-schema, loaded and prepared on first need. */
+/**
+ * A plain JSON Schema validated by @cfworker/json-schema, loaded and prepared on first need. A
+ * schema of the simple shape (see simpleObjectCheck) needs it only for a value the direct check
+ * is not sure of: it has no references to check, so a server of such tools may never load it.
+ */
 function withEngine(schema: JsonSchema, name: string): LazyCompiledSchema<unknown> {
+  // Without $schema there is no draft to refuse either: nothing can be wrong with such a schema.
+  const surelyValid =
+    typeof schema === "object" && !("$schema" in schema) ? simpleObjectCheck(schema) : undefined;
   let check: Check | undefined;
   let failure: { readonly error: unknown } | undefined;
   const build = (loaded: Engine): Check => {
@@ -85,10 +93,12 @@ function withEngine(schema: JsonSchema, name: string): LazyCompiledSchema<unknow
   return {
     jsonSchema: schema,
     validate: (value) => {
+      if (surelyValid?.(value)) return { ok: true, value };
       const prepared = prepare();
       return typeof prepared === "function" ? prepared(value) : prepared.then((ready) => ready(value));
     },
     ready: () => {
+      if (surelyValid) return undefined;
       const prepared = prepare();
       return typeof prepared === "function" ? undefined : prepared.then(() => undefined);
     },
