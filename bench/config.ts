@@ -21,7 +21,10 @@ export interface BenchConfig {
   readonly sessions: number;
   /** Tools registered for the tools/list and registration workloads. */
   readonly manyTools: number;
-  /** Cold starts per implementation and era in each round. */
+  /**
+   * Cold starts per implementation and era in each round. Four, not two: a process start on a
+   * shared VM swings by tens of milliseconds, and the median of six moved a ratio by 0.15.
+   */
   readonly coldStarts: number;
   /**
    * Run the implementations of a workload at the same time. Only the smoke run does: it checks
@@ -41,7 +44,7 @@ export const FULL: BenchConfig = {
   resultSizes: [1_024, 100 * 1_024, 10 * 1_024 * 1_024],
   sessions: 1_000,
   manyTools: 1_000,
-  coldStarts: 2,
+  coldStarts: 4,
   parallel: false,
 };
 
