@@ -45,26 +45,51 @@ export function readSmallBody(
 ): boolean {
   const declared = Number(req.headers["content-length"]);
   if (!(declared > 0 && declared <= SMALL_BODY_BYTES) || req.readableEnded) return false;
+  // Node's parser delivers exactly the declared length, so the cap is never passed here.
+  collectBody(req, SMALL_BODY_BYTES, (body) => (body ? onBody(body) : onGone()), onGone);
+  return true;
+}
+
+/**
+ * Collects a body up to `maxBytes`: `onEnd` with it, or with undefined as soon as the cap is
+ * passed (the listener stays and drops the rest, so it drains and the answer can still go out
+ * on this connection); `onGone` when the request closes first, the client having left. Plain
+ * listeners, never removed (they go with the request), guarded by one flag: `once` wrappers and
+ * removals cost more. No 'error' listener: an IncomingMessage emits 'error' only to listeners,
+ * and 'close' follows either way.
+ */
+function collectBody(
+  req: IncomingMessage,
+  maxBytes: number,
+  onEnd: (body: ReadBody | undefined) => void,
+  onGone: () => void,
+): void {
   const chunks: Buffer[] = [];
   let bytes = 0;
   let settled = false;
   req.on("data", (chunk: Buffer) => {
+    if (settled) return;
     bytes += chunk.length;
-    if (bytes <= SMALL_BODY_BYTES) chunks.push(chunk);
+    if (bytes <= maxBytes) {
+      chunks.push(chunk);
+      return;
+    }
+    settled = true;
+    chunks.length = 0;
+    onEnd(undefined);
   });
   req.on("end", () => {
-    if (settled || bytes > SMALL_BODY_BYTES) return;
+    if (settled) return;
     settled = true;
     const text = chunks.length === 1 ? chunks[0]!.toString("utf8") : Buffer.concat(chunks).toString("utf8");
-    onBody({ text, bytes });
+    onEnd({ text, bytes });
   });
+  // 'close' comes after 'end' on a complete request; before it, the client went away.
   req.on("close", () => {
     if (settled) return;
     settled = true;
     onGone();
   });
-  // No 'error' listener: an IncomingMessage emits 'error' only to listeners, and 'close' follows.
-  return true;
 }
 
 /** A class rather than a literal with a getter, which V8 would build (closures, accessor) per request. */
@@ -118,46 +143,16 @@ class NodeRequestView implements HttpRequestView {
   }
 }
 
-/**
- * The body as UTF-8 text; past `maxBytes` the rest is discarded (not buffered) and the answer is
- * undefined. Plain listeners, never removed: they go with the request, and `once` wrappers and
- * removals cost more than the settled guard.
- */
+/** The body as UTF-8 text, read as it streams in; past `maxBytes` the answer is undefined. */
 function readBody(req: IncomingMessage, maxBytes: number): Promise<string | undefined> {
   // A framework already consumed the body (and did not hand it over): there is nothing left.
   if (req.readableEnded) return Promise.resolve("");
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let settled = false;
-    // Past the cap the listener stays and drops what comes, so the rest is drained and the
-    // answer can still be sent on this connection.
-    req.on("data", (chunk: Buffer) => {
-      if (settled) return;
-      size += chunk.length;
-      if (size <= maxBytes) {
-        chunks.push(chunk);
-        return;
-      }
-      settled = true;
-      chunks.length = 0;
-      resolve(undefined);
-    });
-    req.on("end", () => {
-      if (settled) return;
-      settled = true;
-      resolve(chunks.length === 1 ? chunks[0]!.toString("utf8") : Buffer.concat(chunks).toString("utf8"));
-    });
-    req.on("error", (error: Error) => {
-      if (settled) return;
-      settled = true;
-      reject(error);
-    });
-    // 'close' comes after 'end' on a complete request; before it, the client went away.
-    req.on("close", () => {
-      if (settled) return;
-      settled = true;
-      reject(new Error("The request body was aborted"));
-    });
-  });
+  return new Promise((resolve, reject) =>
+    collectBody(
+      req,
+      maxBytes,
+      (body) => resolve(body?.text),
+      () => reject(new Error("The request body was aborted")),
+    ),
+  );
 }
