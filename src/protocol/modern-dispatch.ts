@@ -1,4 +1,4 @@
-import { ErrorCode, McpError, errorResponse, resultResponse, toWireError } from "../jsonrpc/index.js";
+import { ErrorCode, McpError, resultResponse } from "../jsonrpc/index.js";
 import type { JsonObject, JsonRpcResponse } from "../jsonrpc/index.js";
 import type { InboundRequest } from "../session/index.js";
 import { isPromiseLike } from "../util/maybe-promise.js";
@@ -60,11 +60,8 @@ export function serveModernRequest(
   identity: ServerIdentity,
   dispatch: ServerDispatch,
 ): MaybePromise<JsonRpcResponse> {
-  const fail = (error: unknown): JsonRpcResponse => {
-    // A cancelled request's failure is expected (its handler was aborted): nothing to report.
-    if (!(error instanceof McpError) && !inbound.cancelled) dispatch.onError?.(asError(error));
-    return errorResponse(inbound.id, toWireError(error));
-  };
+  const fail = (error: unknown): JsonRpcResponse =>
+    inbound.failureAnswer(error, (failure) => dispatch.onError?.(failure));
   try {
     refuseLegacyOnly(inbound.method);
     const answer = answerModern(inbound, readModernMeta(inbound.params), identity, dispatch, undefined);
@@ -80,8 +77,4 @@ function discoverResult(identity: ServerIdentity): JsonObject {
   const result: JsonObject = { supportedVersions: [...MODERN_PROTOCOL_VERSIONS], capabilities };
   if (instructions !== undefined) result.instructions = instructions;
   return result;
-}
-
-function asError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
 }

@@ -1,4 +1,5 @@
-import type { JsonObject, RequestId } from "../jsonrpc/index.js";
+import { McpError, errorResponse, toWireError } from "../jsonrpc/index.js";
+import type { JsonObject, JsonRpcErrorResponse, RequestId } from "../jsonrpc/index.js";
 import type { MessageInfo } from "../transport/index.js";
 import type { RequestOptions } from "./pending-request.js";
 
@@ -69,6 +70,18 @@ export class InboundRequest {
   request(method: string, params?: JsonObject, options: RequestOptions = {}): Promise<JsonObject> {
     const signal = options.signal ?? this.signal;
     return this.#outbound.request(method, params, { ...options, signal, relatedRequestId: this.id });
+  }
+
+  /**
+   * The answer to a failure of this request's handler: an McpError as itself, anything else
+   * masked as -32603 and passed to `report`, unless the request was cancelled (then its handler
+   * was aborted, and the failure is expected).
+   */
+  failureAnswer(error: unknown, report: (error: Error) => void): JsonRpcErrorResponse {
+    if (!(error instanceof McpError) && !this.#cancelled) {
+      report(error instanceof Error ? error : new Error(String(error)));
+    }
+    return errorResponse(this.id, toWireError(error));
   }
 
   /** Marks the request cancelled and aborts its signal if anyone holds it. */

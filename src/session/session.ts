@@ -1,6 +1,5 @@
 import {
   ErrorCode,
-  McpError,
   SdkError,
   SdkErrorCode,
   errorResponse,
@@ -12,7 +11,6 @@ import {
   notification,
   request,
   resultResponse,
-  toWireError,
 } from "../jsonrpc/index.js";
 import type {
   JsonObject,
@@ -217,9 +215,9 @@ export class Session implements Outbound {
       const result = await this.#handlers.onRequest(inbound);
       return inbound.cancelled || this.#closed ? undefined : resultResponse(message.id, result);
     } catch (error) {
-      // A cancelled request's failure is expected (its handler was aborted) and goes unanswered.
-      if (!(error instanceof McpError) && !inbound.cancelled) this.#handlers.onError?.(asError(error));
-      return inbound.cancelled || this.#closed ? undefined : errorResponse(message.id, toWireError(error));
+      const answer = inbound.failureAnswer(error, (failure) => this.#handlers.onError?.(failure));
+      // A cancelled request's failure goes unanswered.
+      return inbound.cancelled || this.#closed ? undefined : answer;
     } finally {
       const running = this.#inbound;
       if (running?.get(message.id) === inbound) {
@@ -307,10 +305,6 @@ function toProgress(params: JsonObject): Progress {
   if (typeof params.total === "number") progress.total = params.total;
   if (typeof params.message === "string") progress.message = params.message;
   return progress;
-}
-
-function asError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
 }
 
 /** The transport's callbacks into a session: one small object with methods, no closures (idle HTTP sessions number thousands). */

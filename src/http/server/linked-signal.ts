@@ -4,12 +4,17 @@ export interface LinkedSignal {
   abort(reason: unknown): void;
 }
 
+/** Whatever has a signal to follow (a request view), read only when the linked signal is made. */
+export interface SignalSource {
+  readonly signal: AbortSignal;
+}
+
 /**
- * A {@link LinkedSignal} whose AbortController (and the parent's, read through `parent`) exists
+ * A {@link LinkedSignal} whose AbortController (and the parent's, read from `parent`) exists
  * only once someone reads `signal`: most calls finish without anyone listening, and two
  * controllers per request are a measurable share of a fast call.
  */
-export function linkedSignal(parent?: () => AbortSignal): LinkedSignal {
+export function linkedSignal(parent?: SignalSource): LinkedSignal {
   return new LazyLinkedSignal(parent);
 }
 
@@ -18,18 +23,18 @@ export function linkedSignal(parent?: () => AbortSignal): LinkedSignal {
  * accessor) per call, which cost more per request than everything else here together.
  */
 class LazyLinkedSignal implements LinkedSignal {
-  readonly #parent: (() => AbortSignal) | undefined;
+  readonly #parent: SignalSource | undefined;
   #controller: AbortController | undefined;
   #reason: { readonly value: unknown } | undefined;
 
-  constructor(parent: (() => AbortSignal) | undefined) {
+  constructor(parent: SignalSource | undefined) {
     this.#parent = parent;
   }
 
   get signal(): AbortSignal {
     if (this.#controller) return this.#controller.signal;
     const own = (this.#controller = new AbortController());
-    const source = this.#parent?.();
+    const source = this.#parent?.signal;
     if (this.#reason) own.abort(this.#reason.value);
     else if (source?.aborted) own.abort(source.reason);
     else source?.addEventListener("abort", () => own.abort(source.reason), { once: true });

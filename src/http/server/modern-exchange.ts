@@ -1,5 +1,5 @@
 import { ErrorCode, SdkError, SdkErrorCode, errorResponse, notification } from "../../jsonrpc/index.js";
-import type { JsonObject, JsonRpcRequest, JsonRpcResponse } from "../../jsonrpc/index.js";
+import type { JsonObject, JsonRpcMessage, JsonRpcRequest, JsonRpcResponse } from "../../jsonrpc/index.js";
 import { InboundRequest } from "../../session/index.js";
 import type { Outbound } from "../../session/index.js";
 import type { MessageInfo } from "../../transport/index.js";
@@ -7,11 +7,18 @@ import { isPromiseLike } from "../../util/maybe-promise.js";
 import type { MaybePromise } from "../../util/maybe-promise.js";
 import type { HttpServable } from "./connectable.js";
 import type { HttpReply, HttpRequestView } from "./exchange.js";
+import { linkedSignal } from "./linked-signal.js";
+import type { LinkedSignal } from "./linked-signal.js";
 import { modernErrorStatus } from "./modern-headers.js";
 import { ReplyChannel } from "./reply-channel.js";
 import { jsonResponse } from "./responses.js";
 
 const INTERNAL_ERROR = { code: ErrorCode.InternalError, message: "Internal error" };
+
+/** The HTTP status of a JSON reply carrying this response (REVISIONS.md §1(c)). */
+function statusOf(response: JsonRpcMessage): number {
+  return "error" in response ? modernErrorStatus(response.error.code) : 200;
+}
 
 /**
  * Serves one 2026-07-28 POST on its own: no connection, session or transport, because the
@@ -39,16 +46,15 @@ class ModernExchange implements Outbound, MessageInfo {
   readonly inbound: InboundRequest;
   readonly headers?: Headers;
   readonly authInfo?: Readonly<Record<string, unknown>>;
-  readonly #request: HttpRequestView;
-  #controller: AbortController | undefined;
-  #gone: Error | undefined;
+  /** Follows the HTTP request (the client leaving early); aborted itself when the stream closes. */
+  readonly #abort: LinkedSignal;
   #stream: ReplyChannel | undefined;
   /** Hands a stream opened while the answer is pending to the HTTP reply. */
   #onStream: ((reply: Promise<HttpReply>) => void) | undefined;
   #answered = false;
 
   constructor(request: HttpRequestView, message: JsonRpcRequest, info: MessageInfo) {
-    this.#request = request;
+    this.#abort = linkedSignal(request);
     if (info.headers) this.headers = info.headers;
     if (info.authInfo) this.authInfo = info.authInfo;
     this.inbound = new InboundRequest(message, { info: this, inBatch: false, outbound: this });
@@ -56,13 +62,7 @@ class ModernExchange implements Outbound, MessageInfo {
 
   /** Aborted when the client leaves: it closes the response stream, or the HTTP request ends early. */
   get signal(): AbortSignal {
-    if (this.#controller) return this.#controller.signal;
-    const controller = (this.#controller = new AbortController());
-    const carrier = this.#request.signal;
-    if (this.#gone) controller.abort(this.#gone);
-    else if (carrier.aborted) controller.abort(carrier.reason);
-    else carrier.addEventListener("abort", () => controller.abort(carrier.reason), { once: true });
-    return controller.signal;
+    return this.#abort.signal;
   }
 
   notify(method: string, params: JsonObject | undefined): Promise<void> {
@@ -112,7 +112,7 @@ class ModernExchange implements Outbound, MessageInfo {
       requestIds: [this.inbound.id],
       mode: "auto",
       batch: false,
-      statusOf: (response) => ("error" in response ? modernErrorStatus(response.error.code) : 200),
+      statusOf,
       // Closing the response stream is how a 2026-07-28 client cancels (no notifications/cancelled on HTTP).
       onClientGone: () => this.#clientGone(),
     });
@@ -122,8 +122,8 @@ class ModernExchange implements Outbound, MessageInfo {
   }
 
   #clientGone(): void {
-    const reason = (this.#gone = new Error("The client closed the response stream"));
-    this.#controller?.abort(reason);
+    const reason = new Error("The client closed the response stream");
+    this.#abort.abort(reason);
     this.inbound.cancel(reason);
   }
 }
