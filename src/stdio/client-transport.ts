@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
 import type { Readable, Writable } from "node:stream";
 import { SdkError, SdkErrorCode } from "../jsonrpc/index.js";
@@ -8,6 +7,7 @@ import type { LineSplitter } from "../util/line-splitter.js";
 import { DEFAULT_MAX_LINE_BYTES, createJsonLineReader, toError } from "./json-lines.js";
 import { LineWriter } from "./line-writer.js";
 import { childEnvironment, release, spawnDetached, spawned, toStartError } from "./child-process.js";
+import { childProcessModule } from "./child-process-module.js";
 import { reapGroup, settlesWithin, signalTree } from "./process-tree.js";
 
 /** Options of {@link createStdioClientTransport}. */
@@ -104,6 +104,7 @@ class ChildProcessTransport implements StdioClientTransport {
   async #spawn(): Promise<void> {
     const { command, args = [], cwd, onStderr } = this.#options;
     try {
+      const { spawn } = await childProcessModule();
       const child = spawn(command, args, {
         cwd,
         env: childEnvironment(this.#options.env),

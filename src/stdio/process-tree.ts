@@ -1,5 +1,5 @@
-import { spawn } from "node:child_process";
 import { readFile, readdir } from "node:fs/promises";
+import { childProcessModule } from "./child-process-module.js";
 
 /*
  * Ending a server's whole process tree. On POSIX the server is spawned `detached`, so it leads its
@@ -17,12 +17,14 @@ const isWindows = process.platform === "win32";
  */
 export function signalTree(pid: number, signal: "SIGTERM" | "SIGKILL"): void {
   if (isWindows) {
-    const killer = spawn("taskkill", ["/T", "/F", "/PID", String(pid)], {
-      stdio: "ignore",
-      windowsHide: true,
+    void childProcessModule().then(({ spawn }) => {
+      const killer = spawn("taskkill", ["/T", "/F", "/PID", String(pid)], {
+        stdio: "ignore",
+        windowsHide: true,
+      });
+      killer.on("error", () => {});
+      killer.unref();
     });
-    killer.on("error", () => {});
-    killer.unref();
     return;
   }
   try {

@@ -69,6 +69,16 @@ describe("bundled dist", () => {
     expect(files.size).toBeLessThanOrEqual(10);
   });
 
+  it("starts a stdio server without node:child_process, which only the stdio client needs", () => {
+    const external = new Map([
+      ...walkImports(join(DIST, "index.js"), false).external,
+      ...walkImports(join(DIST, "stdio/index.js"), false).external,
+    ]);
+    // Loading it (with the net, dgram and stream internals it pulls in) cost ~5 ms of cold start.
+    expect(external.has("node:child_process")).toBe(false);
+    expect(external.has("node:console")).toBe(true); // the walk does see the stdio entry's builtins
+  });
+
   it("shares one copy of each class and of module state between entries, in plain Node", async () => {
     const report = await runCrossEntryFixture();
     expect(report).toMatchObject({
