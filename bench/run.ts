@@ -10,7 +10,7 @@ import { TARGETS, judge } from "./report/targets.js";
 import type { Verdict } from "./report/targets.js";
 import { Results } from "./results.js";
 import type { Row } from "./results.js";
-import { coldStart } from "./workloads/cold-start.js";
+import { coldStarts } from "./workloads/cold-start.js";
 import { perImpl } from "./workloads/context.js";
 import type { WorkloadContext, WorkloadRun } from "./workloads/context.js";
 import { httpCalls } from "./workloads/http-calls.js";
@@ -32,8 +32,8 @@ export const WORKLOADS: readonly Workload[] = [
   { id: "in-memory", impls: IMPLS, run: perImpl(inMemoryCalls) },
   { id: "http", impls: IMPLS, run: httpCalls },
   { id: "sessions", impls: IMPLS, run: perImpl(sessionMemory) },
-  { id: "cold-legacy", impls: IMPLS, run: perImpl((ctx, impl) => coldStart(ctx, impl, "legacy")) },
-  { id: "cold-modern", impls: MODERN_IMPLS, run: perImpl((ctx, impl) => coldStart(ctx, impl, "modern")) },
+  { id: "cold-legacy", impls: IMPLS, run: coldStarts("legacy") },
+  { id: "cold-modern", impls: MODERN_IMPLS, run: coldStarts("modern") },
   { id: "tools", impls: IMPLS, run: perImpl(manyTools) },
   { id: "client-legacy", impls: IMPLS, run: perImpl((ctx, impl) => clientCost(ctx, impl, "legacy")) },
   { id: "client-modern", impls: MODERN_IMPLS, run: perImpl((ctx, impl) => clientCost(ctx, impl, "modern")) },

@@ -98,8 +98,8 @@ never how fast anything is.
   \`heapUsed\` is read after full collections before and after each step, and the least-squares
   slope of heap over sessions is the cost of one session.
 - **Cold start**: from spawning the server process to the answer of its first tools/call (legacy:
-  after initialize); ${run.config.coldStarts} starts per implementation and era in each round, the
-  median of all of them.
+  after initialize); ${run.config.coldStarts} starts per implementation and era in each round, taking
+  turns (one start of each implementation before the next of any), and the median of all of them.
 - **Tools**: registration is timed inside the server process at start-up (schemas built before
   the clock starts); tools/list is timed over stdio (the first call, then the median).
 - **In memory**: each SDK's own in-memory transport pair, driven with raw JSON-RPC objects.

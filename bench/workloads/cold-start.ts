@@ -1,17 +1,28 @@
 import type { Era, Impl } from "../impls.js";
 import { StdioPeer } from "../load/stdio-peer.js";
 import { ECHO_TEXT, ECHO_TOOL, toolCallParams } from "../protocol.js";
-import { ERA_LABEL } from "./context.js";
-import type { WorkloadContext } from "./context.js";
+import { rotate } from "../lib/stats.js";
+import { ERA_LABEL, eachImpl } from "./context.js";
+import type { WorkloadContext, WorkloadRun } from "./context.js";
 import { checkText } from "./stdio-calls.js";
 
 /**
  * Cold start: from spawning `node <server>` to the first tools/call answer (legacy: after the
- * initialize exchange; 2026-07-28: the call is the first message).
+ * initialize exchange; 2026-07-28: the call is the first message). The starts take turns, one
+ * start of each implementation before the next of any: a slow spell of the machine (seconds on a
+ * shared VM) then lands on all of them, not on one implementation's consecutive starts.
  */
-export async function coldStart(ctx: WorkloadContext, impl: Impl, era: Era): Promise<void> {
-  await coldStartOf(ctx, impl, era, "zod");
-  await coldStartOf(ctx, impl, era, "json");
+export function coldStarts(era: Era): WorkloadRun {
+  return async (ctx, impls) => {
+    for (let sample = 0; sample < ctx.config.coldStarts; sample++) {
+      await eachImpl(ctx, rotate(impls, sample), (impl) =>
+        ctx.cell(impl, `start ${sample + 1}`, async () => {
+          await coldStartOf(ctx, impl, era, "zod");
+          await coldStartOf(ctx, impl, era, "json");
+        }),
+      );
+    }
+  };
 }
 
 /**
@@ -32,15 +43,13 @@ async function coldStartOf(ctx: WorkloadContext, impl: Impl, era: Era, schemas: 
     section: "cost",
   } as const;
   const entry = schemas === "json" && (impl === "mcpkit" || impl === "v2") ? "cold" : "stdio";
-  for (let sample = 0; sample < ctx.config.coldStarts; sample++) {
-    const started = performance.now();
-    const peer = new StdioPeer(ctx.build.entry(`servers/${impl}/${entry}`));
-    try {
-      if (!modern) await peer.initialize();
-      checkText(await peer.call("tools/call", params), ECHO_TEXT.length);
-      ctx.results.add(metric, impl, performance.now() - started);
-    } finally {
-      await peer.close();
-    }
+  const started = performance.now();
+  const peer = new StdioPeer(ctx.build.entry(`servers/${impl}/${entry}`));
+  try {
+    if (!modern) await peer.initialize();
+    checkText(await peer.call("tools/call", params), ECHO_TEXT.length);
+    ctx.results.add(metric, impl, performance.now() - started);
+  } finally {
+    await peer.close();
   }
 }
