@@ -48,10 +48,15 @@ export async function httpCalls(ctx: WorkloadContext, impls: readonly Impl[]): P
   }
 }
 
-/** Load in every mode the server serves, not counted (see BenchConfig.serverWarmupMs). */
+/**
+ * Load in every mode the server serves, the whole warm-up in each (see BenchConfig.serverWarmupMs),
+ * not counted. Each mode runs code the others do not (per-request servers, sessions, SSE), and the
+ * slowest server here does ~1,500 calls/s: a fifth of the warm-up per mode left 2.4.0's first
+ * 2026-07-28 cell at ~1,100 calls/s, against ~1,600 a few seconds later.
+ */
 async function warmUp(ctx: WorkloadContext, impl: Impl, port: number): Promise<void> {
   const modes = HTTP_MODES.filter((mode) => !(mode === "modern" && impl === "v1"));
-  const phases = { warmupMs: 0, measureMs: ctx.config.serverWarmupMs / modes.length };
+  const phases = { warmupMs: 0, measureMs: ctx.config.serverWarmupMs };
   for (const mode of modes) await load(port, mode, ctx.config.pipelined, phases);
 }
 
