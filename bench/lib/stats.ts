@@ -15,6 +15,17 @@ export function quantile(samples: readonly number[], q: number): number {
   return lowValue + (highValue - lowValue) * (rank - low);
 }
 
+/**
+ * One implementation's samples divided by another's, sample by sample. The i-th samples of two
+ * implementations were taken side by side (the same cell of the same round, or adjacent turns of
+ * cold starts), so each quotient saw the same state of the machine. Undefined unless both have
+ * the same number of samples: a failed cell would pair samples taken apart.
+ */
+export function pairedRatios(mine: readonly number[], theirs: readonly number[]): number[] | undefined {
+  if (mine.length === 0 || mine.length !== theirs.length) return undefined;
+  return mine.map((value, index) => value / (theirs[index] ?? Number.NaN));
+}
+
 /** Rotates a list by `by` places, so each round starts with a different implementation. */
 export function rotate<T>(items: readonly T[], by: number): T[] {
   if (items.length === 0) return [];

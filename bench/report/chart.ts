@@ -4,7 +4,7 @@ import type { Verdict } from "./targets.js";
 
 /**
  * The ratios as a dependency-free SVG bar chart: one bar per target, a tick at the target, green
- * when met and red when missed. Against 2.4.0 the bars show mcpkit's advantage on a log scale
+ * when met and red when missed, and a whisker from the lowest to the highest side-by-side ratio. Against 2.4.0 the bars show mcpkit's advantage on a log scale
  * (right of 1× is better, whatever the unit); against the raw server, the share of its throughput.
  */
 const WIDTH = 980;
@@ -84,11 +84,20 @@ function advantagePanel(parts: string[], verdicts: readonly Verdict[], top: numb
       const to = x(advantage);
       const color = verdict.pass ? PASS : MISS;
       parts.push(rect(Math.min(from, to), rowY + 6, Math.max(Math.abs(to - from), 1), ROW - 12, color));
-      // Right of the bar, the 1× line and the target tick, so none of them hides the number.
+      const spread = verdict.spread?.map((ratio) => (better === "higher" ? ratio : 1 / ratio));
+      const [low, high] = spread ? [Math.min(...spread), Math.max(...spread)] : [advantage, advantage];
+      if (spread)
+        parts.push(whisker(x(low), x(high), rowY, `side by side ${formatRatio(low)} – ${formatRatio(high)}`));
+      // Right of the bar, its whisker, the 1× line and the target tick, so none of them hides the number.
       const shown =
         advantage >= 1 ? `${formatRatio(advantage)} better` : `${formatRatio(1 / advantage)} worse`;
       parts.push(
-        text(Math.max(from, to, x(goal)) + 6, rowY + 18, `${shown} (target ${formatRatio(goal)})`, 11),
+        text(
+          Math.max(from, to, x(goal), x(high)) + 6,
+          rowY + 18,
+          `${shown} (target ${formatRatio(goal)})`,
+          11,
+        ),
       );
     } else {
       parts.push(text(x(1) + 6, rowY + 18, "not measured", 11));
@@ -100,7 +109,9 @@ function advantagePanel(parts: string[], verdicts: readonly Verdict[], top: numb
 
 /** mcpkit's throughput as a share of the raw server's (linear axis, 0 to 100 % or more). */
 function rawPanel(parts: string[], verdicts: readonly Verdict[], top: number): number {
-  const shares = verdicts.map((verdict) => (Number.isFinite(verdict.ratio) ? verdict.ratio : 0));
+  const shares = verdicts.map((verdict) =>
+    Number.isFinite(verdict.ratio) ? Math.max(verdict.ratio, verdict.spread?.[1] ?? 0) : 0,
+  );
   const ceiling = Math.max(1, ...shares);
   const x = (share: number): number => PLOT_LEFT + (Math.max(0, share) / ceiling) * PLOT_WIDTH;
   parts.push(
@@ -121,8 +132,13 @@ function rawPanel(parts: string[], verdicts: readonly Verdict[], top: number): n
       const to = x(verdict.ratio);
       const color = verdict.pass ? PASS : MISS;
       parts.push(rect(PLOT_LEFT, rowY + 6, Math.max(to - PLOT_LEFT, 1), ROW - 12, color));
+      const [low, high] = verdict.spread ?? [verdict.ratio, verdict.ratio];
+      if (verdict.spread) {
+        const title = `side by side ${formatRatio(low, true)} – ${formatRatio(high, true)}`;
+        parts.push(whisker(x(low), x(high), rowY, title));
+      }
       const shown = `${formatRatio(verdict.ratio, true)} (target ${formatRatio(verdict.target.bound, true)})`;
-      parts.push(text(Math.max(to, goal) + 6, rowY + 18, shown, 11));
+      parts.push(text(Math.max(to, goal, x(high)) + 6, rowY + 18, shown, 11));
     } else {
       parts.push(text(PLOT_LEFT + 6, rowY + 18, "not measured", 11));
     }
@@ -140,7 +156,22 @@ function legend(x: number, y: number): string[] {
     text(x + 130, y, "target missed", 12),
     line(x + 245, y - 12, x + 245, y + 3, INK, 2.5),
     text(x + 253, y, "the target", 12),
+    whiskerShape(x + 340, x + 370, y - 4),
+    text(x + 378, y, "lowest – highest of the samples taken side by side", 12),
   ];
+}
+
+/** The spread of the side-by-side ratios across a bar's middle, with end caps. */
+function whisker(from: number, to: number, rowY: number, title: string): string {
+  return `<g><title>${escape(title)}</title>${whiskerShape(from, to, rowY + ROW / 2)}</g>`;
+}
+
+function whiskerShape(from: number, to: number, y: number): string {
+  return [
+    line(from, y, to, y, INK, 1.2),
+    line(from, y - 4, from, y + 4, INK, 1.2),
+    line(to, y - 4, to, y + 4, INK, 1.2),
+  ].join("");
 }
 
 function labelOf(verdict: Verdict): string {

@@ -36,6 +36,10 @@ This page is written by \`npm run bench\` (latest run: ${date}).
 
 ## Targets
 
+"mcpkit ÷ against" divides the medians and decides the result. "Side by side" divides the samples
+taken at the same time (the same cell of a round, or adjacent cold starts) one by one, and shows
+the lowest and the highest: how far one round can land from the median on this machine.
+
 ${targetsTable(run.verdicts)}
 
 ${summary(run)}${zodColdStartNote(run)}

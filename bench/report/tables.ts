@@ -4,9 +4,12 @@ import { formatRatio, formatValue, markdownTable } from "./format.js";
 import { ratioOf } from "./targets.js";
 import type { Verdict } from "./targets.js";
 
-/** The targets table: each ratio with its target beside it, and whether it is met. */
+/**
+ * The targets table: each ratio (of the medians) with its target beside it, whether it is met,
+ * and the spread of the ratios of samples taken side by side.
+ */
 export function targetsTable(verdicts: readonly Verdict[]): string {
-  const rows = verdicts.map(({ target, row, ratio, pass }) => {
+  const rows = verdicts.map(({ target, row, ratio, spread, pass }) => {
     const unit = row?.metric.unit ?? "";
     const vsRaw = target.against === "raw";
     return [
@@ -14,11 +17,23 @@ export function targetsTable(verdicts: readonly Verdict[]): string {
       formatValue(row?.medians.mcpkit, unit),
       `${formatValue(row?.medians[target.against], unit)} (${vsRaw ? "raw" : "2.4.0"})`,
       formatRatio(ratio, vsRaw),
+      spread ? `${formatRatio(spread[0], vsRaw)} – ${formatRatio(spread[1], vsRaw)}` : "—",
       target.text,
       Number.isFinite(ratio) ? (pass ? "pass" : "MISS") : "not measured",
     ];
   });
-  return markdownTable(["workload", "mcpkit", "against", "mcpkit ÷ against", "target", "result"], rows);
+  return markdownTable(
+    [
+      "workload",
+      "mcpkit",
+      "against",
+      "mcpkit ÷ against",
+      "side by side, lowest – highest",
+      "target",
+      "result",
+    ],
+    rows,
+  );
 }
 
 export const SECTION_TITLES: Readonly<Record<Section, string>> = {

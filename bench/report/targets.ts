@@ -1,4 +1,5 @@
 import type { Impl } from "../impls.js";
+import { pairedRatios } from "../lib/stats.js";
 import type { Row } from "../results.js";
 
 /** One acceptance target of issue 6: mcpkit's median divided by another's, compared with a bound. */
@@ -57,6 +58,11 @@ export interface Verdict {
   readonly row: Row | undefined;
   /** mcpkit's median ÷ the other's; NaN when either was not measured. */
   readonly ratio: number;
+  /**
+   * The lowest and highest ratio of samples taken side by side (see pairedRatios): how far one
+   * round or start can land from the median on this machine. Undefined when they do not pair up.
+   */
+  readonly spread: readonly [low: number, high: number] | undefined;
   readonly pass: boolean;
 }
 
@@ -64,7 +70,9 @@ export function judge(target: Target, rows: readonly Row[]): Verdict {
   const row = rows.find((candidate) => candidate.metric.key === target.key);
   const ratio = ratioOf(row, target.against);
   const pass = target.op === ">=" ? ratio >= target.bound : ratio <= target.bound;
-  return { target, row, ratio, pass };
+  const paired = pairedRatios(row?.samples.mcpkit ?? [], row?.samples[target.against] ?? []);
+  const spread = paired ? ([Math.min(...paired), Math.max(...paired)] as const) : undefined;
+  return { target, row, ratio, spread, pass };
 }
 
 /** mcpkit's median ÷ `against`'s median for a row (NaN if either is missing). */
