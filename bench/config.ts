@@ -1,7 +1,11 @@
 /** How long and how often each workload runs: the full run, or a seconds-long smoke run. */
 export interface BenchConfig {
   readonly smoke: boolean;
-  /** Rounds over every workload; implementations are interleaved inside each round. */
+  /**
+   * Rounds over every workload; implementations are interleaved inside each round. Five, not
+   * three: on a shared 2-core VM one round of an HTTP cell can land 25 % from the others, and the
+   * median of three moved the HTTP 2026-07-28 ratio from 5.9x to 8.8x between runs of one commit.
+   */
   readonly rounds: number;
   /** Warm-up (not counted) and measured window of each throughput cell. */
   readonly warmupMs: number;
@@ -35,7 +39,7 @@ export interface BenchConfig {
 
 export const FULL: BenchConfig = {
   smoke: false,
-  rounds: 3,
+  rounds: 5,
   warmupMs: 300,
   measureMs: 700,
   serverWarmupMs: 1_500,
