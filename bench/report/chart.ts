@@ -113,7 +113,9 @@ function rawPanel(parts: string[], verdicts: readonly Verdict[], top: number): n
     Number.isFinite(verdict.ratio) ? Math.max(verdict.ratio, verdict.spread?.[1] ?? 0) : 0,
   );
   const ceiling = Math.max(1, ...shares);
-  const x = (share: number): number => PLOT_LEFT + (Math.max(0, share) / ceiling) * PLOT_WIDTH;
+  // A little narrower than the plot above: a whisker can reach the ceiling, and its label goes right of it.
+  const width = PLOT_WIDTH - 40;
+  const x = (share: number): number => PLOT_LEFT + (Math.max(0, share) / ceiling) * width;
   parts.push(
     text(20, top, "Against the raw JSON-RPC server (the ceiling): share of its throughput", 14, "bold"),
   );

@@ -56,7 +56,7 @@ ${machineLine(run)}; the whole run took ${Math.round(run.seconds)} s.${busyNote(
 
 \`\`\`sh
 npm install
-npm run bench                              # builds dist/, runs everything (a few minutes), rewrites this page and the chart
+npm run bench                              # builds dist/, runs everything (~15 minutes), rewrites this page and the chart
 npm run bench -- --smoke                   # seconds: every workload with tiny counts, report in a temp dir
 npm run bench -- --only stdio-legacy,http  # some workloads only (report written only with --out)
 npm run bench:profile -- stdio             # CPU profile of the mcpkit server under pipelined stdio load
