@@ -4,8 +4,9 @@ import type { Verdict } from "./targets.js";
 
 /**
  * The ratios as a dependency-free SVG bar chart: one bar per target, a tick at the target, green
- * when met and red when missed, and a whisker from the lowest to the highest side-by-side ratio. Against 2.4.0 the bars show mcpkit's advantage on a log scale
- * (right of 1× is better, whatever the unit); against the raw server, the share of its throughput.
+ * when met and red when missed, and a whisker from the lowest to the highest side-by-side ratio.
+ * Against 2.4.0 the bars show mcpkit's advantage on a log scale (right of 1× is better, whatever
+ * the unit); against the raw server, the share of its throughput.
  */
 const WIDTH = 980;
 const LABEL_WIDTH = 330;
