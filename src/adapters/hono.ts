@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import type { FetchHandler, RequestExtras } from "../http/index.js";
-import { INTERNAL_ERROR_BODY, logAdapterError, toError, toExtras } from "./internal.js";
+import { toError } from "../util/to-error.js";
+import { INTERNAL_ERROR_BODY, logAdapterError, toExtras } from "./internal.js";
 
 /** Options of {@link handle} (Hono). */
 export interface HonoHandleOptions {

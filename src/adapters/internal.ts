@@ -17,11 +17,6 @@ export function logAdapterError(error: Error): void {
   console.error("[mcpkit] unexpected error in an HTTP adapter:", error);
 }
 
-/** Anything thrown, as an Error. */
-export function toError(thrown: unknown): Error {
-  return thrown instanceof Error ? thrown : new Error(String(thrown));
-}
-
 /** Extras from what a framework left on its request: `auth` (if an object) and a parsed body. */
 export function toExtras(auth: unknown, parsedBody: unknown): RequestExtras | undefined {
   const authInfo = typeof auth === "object" && auth !== null ? (auth as Record<string, unknown>) : undefined;

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { FetchHandler, RequestExtras } from "../http/index.js";
-import { BAD_REQUEST_BODY, INTERNAL_ERROR_BODY, logAdapterError, toError } from "./internal.js";
+import { toError } from "../util/to-error.js";
+import { BAD_REQUEST_BODY, INTERNAL_ERROR_BODY, logAdapterError } from "./internal.js";
 import { toRequest } from "./node-request.js";
 import { nodeRequestView, readSmallBody } from "./node-view.js";
 import type { ReadBody } from "./node-view.js";

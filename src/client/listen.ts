@@ -1,5 +1,6 @@
 import { SdkError, SdkErrorCode } from "../jsonrpc/index.js";
 import type { JsonObject } from "../jsonrpc/index.js";
+import { toError } from "../util/to-error.js";
 
 /** What a listener opts in to (2026-07-28 `subscriptions/listen`; emulated for legacy servers). */
 export interface ListenFilter {
@@ -140,7 +141,7 @@ export function listenModern(
     })
     .then(
       () => stream.end(),
-      (error: unknown) => stream.end(controller.signal.aborted ? undefined : asError(error)),
+      (error: unknown) => stream.end(controller.signal.aborted ? undefined : toError(error)),
     )
     .finally(() => offs.forEach((off) => off()));
   return stream;
@@ -171,14 +172,10 @@ export function listenLegacy(host: ListenHost, filter: ListenFilter): Notificati
     );
     Promise.all(uris.map((uri) => host.request("resources/subscribe", { uri }, {}))).then(
       () => stream.markReady(),
-      (error: unknown) => stream.end(asError(error)),
+      (error: unknown) => stream.end(toError(error)),
     );
   } else {
     stream.markReady();
   }
   return stream;
-}
-
-function asError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
 }

@@ -2,6 +2,7 @@ import { McpError, errorResponse, toWireError } from "../jsonrpc/index.js";
 import type { JsonObject, JsonRpcErrorResponse, RequestId } from "../jsonrpc/index.js";
 import type { MessageInfo } from "../transport/index.js";
 import type { RequestOptions } from "./pending-request.js";
+import { toError } from "../util/to-error.js";
 
 /** The part of a session an inbound request may use to talk back while it runs. */
 export interface Outbound {
@@ -79,7 +80,7 @@ export class InboundRequest {
    */
   failureAnswer(error: unknown, report: (error: Error) => void): JsonRpcErrorResponse {
     if (!(error instanceof McpError) && !this.#cancelled) {
-      report(error instanceof Error ? error : new Error(String(error)));
+      report(toError(error));
     }
     return errorResponse(this.id, toWireError(error));
   }

@@ -62,13 +62,3 @@ export function createJsonLineReader(maxLineBytes: number, handlers: JsonLineHan
     },
   });
 }
-
-/**
- * Normalises anything thrown by a callback into an Error for onError.
- *
- * @example
- * handlers.onError(toError(caught));
- */
-export function toError(value: unknown): Error {
-  return value instanceof Error ? value : new Error(String(value));
-}

@@ -3,7 +3,8 @@ import type { JsonRpcPayload } from "../jsonrpc/index.js";
 import type { Transport, TransportHandlers } from "../transport/index.js";
 import type { LineSplitter } from "../util/line-splitter.js";
 import { guardConsole } from "./console-guard.js";
-import { DEFAULT_MAX_LINE_BYTES, createJsonLineReader, toError } from "./json-lines.js";
+import { toError } from "../util/to-error.js";
+import { DEFAULT_MAX_LINE_BYTES, createJsonLineReader } from "./json-lines.js";
 import type { InvalidLine } from "./json-lines.js";
 import { LineWriter } from "./line-writer.js";
 

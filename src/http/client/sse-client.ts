@@ -6,6 +6,7 @@ import { HttpStatusError, errorDetails } from "./http-error.js";
 import { fetchOf, hasMediaType, userHeaders } from "./options.js";
 import type { HttpClientOptions } from "./options.js";
 import type { SseEvent } from "./sse-parser.js";
+import { toError } from "../../util/to-error.js";
 
 /** Options of {@link createSseClientTransport}. */
 export interface SseClientOptions extends HttpClientOptions {
@@ -162,7 +163,7 @@ class SseClient implements SseClientTransport {
       try {
         this.#handlers?.onMessage(message);
       } catch (error) {
-        this.#report(error instanceof Error ? error : new Error(String(error)));
+        this.#report(toError(error));
       }
     }
   }

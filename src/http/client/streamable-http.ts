@@ -9,6 +9,7 @@ import { ToolParamHeaders } from "./param-headers.js";
 import { handleReply } from "./reply.js";
 import { modernVersionOf, setModernHeaders } from "./request-headers.js";
 import { runStandaloneStream } from "./standalone-stream.js";
+import { toError } from "../../util/to-error.js";
 
 /** A Streamable HTTP client transport, with what it learned about the legacy session. */
 export interface StreamableHttpClientTransport extends Transport {
@@ -233,7 +234,7 @@ class StreamableHttpClient implements StreamableHttpClientTransport {
       try {
         this.#handlers?.onMessage(this.#observe(message));
       } catch (error) {
-        this.#report(error instanceof Error ? error : new Error(String(error)));
+        this.#report(toError(error));
       }
     }
   }

@@ -12,6 +12,7 @@ import type { LinkedSignal } from "./linked-signal.js";
 import { modernErrorStatus } from "./modern-headers.js";
 import { ReplyChannel } from "./reply-channel.js";
 import { jsonResponse } from "./responses.js";
+import { toError } from "../../util/to-error.js";
 
 const INTERNAL_ERROR = { code: ErrorCode.InternalError, message: "Internal error" };
 
@@ -100,7 +101,7 @@ class ModernExchange implements Outbound, MessageInfo {
         (response) => resolve(this.answer(response)),
         (error: unknown) => {
           if (this.#stream) resolve(this.answer(errorResponse(this.inbound.id, INTERNAL_ERROR)));
-          else reject(error instanceof Error ? error : new Error(String(error)));
+          else reject(toError(error));
         },
       );
     });

@@ -11,6 +11,7 @@ import type { RequestContext } from "../request-context.js";
 import { ToolError } from "../tool-error.js";
 import type { ToolEntry } from "./define-tool.js";
 import { InvalidToolOutput, toCallToolResult, toolErrorResult } from "./tool-result.js";
+import { toError } from "../../util/to-error.js";
 
 /** tools/list: every enabled tool's description, paginated. */
 export function listTools<L>(deps: McpDeps<L>, params: JsonObject | undefined): JsonObject {
@@ -69,7 +70,7 @@ function toolFailure<L>(deps: McpDeps<L>, request: RequestContext, name: string,
   if (error instanceof McpError) throw error;
   if (error instanceof ToolError) return toolErrorResult(error.message);
   if (request.signal.aborted) throw error; // cancelled: nobody reads the answer, nothing to log
-  deps.onError(error instanceof Error ? error : new Error(String(error)));
+  deps.onError(toError(error));
   const detail = error instanceof InvalidToolOutput ? "returned an invalid result" : "failed";
   return toolErrorResult(`Tool "${name}" ${detail}; the server logged the details`);
 }
